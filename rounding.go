@@ -1,0 +1,175 @@
+package shg
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// RoundingMode says which way an amount that falls between two multiples of
+// a unit goes. The names and meanings follow java.math.RoundingMode, which
+// Apache Fineract's "rounding-mode" setting uses.
+type RoundingMode uint8
+
+const (
+	// HalfEven rounds to the nearest multiple, ties to the even one
+	// (banker's rounding). It is the zero value and Fineract's default.
+	HalfEven RoundingMode = iota
+	// HalfUp rounds to the nearest multiple, ties away from zero.
+	HalfUp
+	// HalfDown rounds to the nearest multiple, ties toward zero.
+	HalfDown
+	// Down rounds toward zero (truncates).
+	Down
+	// Up rounds away from zero.
+	Up
+	// Floor rounds toward negative infinity.
+	Floor
+	// Ceiling rounds toward positive infinity.
+	Ceiling
+)
+
+var roundingNames = [...]string{"halfEven", "halfUp", "halfDown", "down", "up", "floor", "ceiling"}
+
+// String returns the lowerCamel name used in JSON, e.g. "halfEven".
+func (m RoundingMode) String() string {
+	if int(m) < len(roundingNames) {
+		return roundingNames[m]
+	}
+	return fmt.Sprintf("RoundingMode(%d)", m)
+}
+
+// IsValid reports whether m is one of the defined modes.
+func (m RoundingMode) IsValid() bool { return int(m) < len(roundingNames) }
+
+// MarshalText encodes the mode by name.
+func (m RoundingMode) MarshalText() ([]byte, error) {
+	if !m.IsValid() {
+		return nil, fmt.Errorf("shg: invalid rounding mode %d", m)
+	}
+	return []byte(m.String()), nil
+}
+
+// UnmarshalText decodes a mode name; the empty string is HalfEven.
+func (m *RoundingMode) UnmarshalText(b []byte) error {
+	s := string(b)
+	if s == "" {
+		*m = HalfEven
+		return nil
+	}
+	for i, n := range roundingNames {
+		if n == s {
+			*m = RoundingMode(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("shg: unknown rounding mode %q", s)
+}
+
+// Rounding is an explicit rounding rule: a mode and a unit. The zero value
+// rounds HalfEven to the currency's minor unit (one rial, one paisa). A unit
+// such as 1000 rials rounds installments to whole thousands.
+type Rounding struct {
+	Mode RoundingMode `json:"mode"`
+	// Unit is the step amounts are rounded to, in currency units (not minor
+	// units): 0.01 for cents, 1000 for a thousand rials. Zero means the
+	// currency's minor unit.
+	Unit decimal.Decimal `json:"unit"`
+}
+
+// roundingJSON keeps a zero Unit out of the encoding.
+type roundingJSON struct {
+	Mode RoundingMode `json:"mode"`
+	Unit string       `json:"unit,omitempty"`
+}
+
+// MarshalJSON encodes {"mode":"halfEven","unit":"1000"}; a zero unit is omitted.
+func (r Rounding) MarshalJSON() ([]byte, error) {
+	j := roundingJSON{Mode: r.Mode}
+	if !r.Unit.IsZero() {
+		j.Unit = r.Unit.String()
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON decodes the form MarshalJSON writes.
+func (r *Rounding) UnmarshalJSON(b []byte) error {
+	var j roundingJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	var u decimal.Decimal
+	if j.Unit != "" {
+		var err error
+		if u, err = parseDecimal(j.Unit); err != nil {
+			return fmt.Errorf("shg: rounding unit: %w", err)
+		}
+	}
+	*r = Rounding{Mode: j.Mode, Unit: u}
+	return r.Validate()
+}
+
+// Validate reports a mode out of range or a negative unit.
+func (r Rounding) Validate() error {
+	if !r.Mode.IsValid() {
+		return fmt.Errorf("shg: invalid rounding mode %d", r.Mode)
+	}
+	if r.Unit.IsNegative() {
+		return fmt.Errorf("shg: rounding unit %s is negative", r.Unit)
+	}
+	return nil
+}
+
+// UnitFor returns the unit r rounds amounts of currency code to: r.Unit, or
+// the currency's minor unit when r.Unit is zero (one for an unknown code).
+func (r Rounding) UnitFor(code string) decimal.Decimal {
+	if r.Unit.IsPositive() {
+		return r.Unit
+	}
+	return minorUnit(code)
+}
+
+func minorUnit(code string) decimal.Decimal {
+	c, ok := currencies[code]
+	if !ok {
+		return decimal.NewFromInt(1)
+	}
+	return decimal.New(1, -c.digits)
+}
+
+// roundTo rounds x to a multiple of unit (> 0) in the given mode, exactly:
+// it uses an integer quotient and remainder, never a binary fraction.
+func roundTo(x, unit decimal.Decimal, mode RoundingMode) decimal.Decimal {
+	q, r := x.QuoRem(unit, 0) // x = unit*q + r, q integral, r has x's sign, |r| < unit
+	if r.IsZero() {
+		return x
+	}
+	neg := x.IsNegative()
+	twice := r.Abs().Add(r.Abs()).Cmp(unit) // compare |r| with unit/2
+	away := false
+	switch mode {
+	case HalfEven:
+		away = twice > 0 || (twice == 0 && q.Mod(decimal.NewFromInt(2)).Abs().Equal(decimal.NewFromInt(1)))
+	case HalfUp:
+		away = twice >= 0
+	case HalfDown:
+		away = twice > 0
+	case Down:
+		away = false
+	case Up:
+		away = true
+	case Floor:
+		away = neg
+	case Ceiling:
+		away = !neg
+	}
+	if away {
+		if neg {
+			q = q.Sub(decimal.NewFromInt(1))
+		} else {
+			q = q.Add(decimal.NewFromInt(1))
+		}
+	}
+	return q.Mul(unit)
+}
