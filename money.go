@@ -248,7 +248,7 @@ func (m Money) MinorUnits() (int64, bool) {
 	if !rem.IsZero() || !q.IsInteger() {
 		return 0, false
 	}
-	if q.Cmp(decimal.NewFromInt(1<<62)) > 0 || q.Cmp(decimal.NewFromInt(-(1 << 62))) < 0 {
+	if q.Cmp(decimal.NewFromInt(1<<62)) > 0 || q.Cmp(decimal.NewFromInt(-(1<<62))) < 0 {
 		return 0, false
 	}
 	return q.IntPart(), true

@@ -82,7 +82,7 @@ type Terms struct {
 	// PrincipalGrace is the number of leading installments that pay the
 	// charge only; principal amortizes over the rest.
 	PrincipalGrace int
-	Rounding       shg.Rounding    // every amount: mode (default HalfEven) and unit
+	Rounding       shg.Rounding // every amount: mode (default HalfEven) and unit
 	// InstallmentMultiple rounds the level installment to a multiple of
 	// this amount (Fineract "installment amount in multiples of"); 0: none.
 	InstallmentMultiple decimal.Decimal
