@@ -1,6 +1,8 @@
 package loan
 
 import (
+	"strconv"
+
 	"github.com/khodyar/shg"
 	"github.com/shopspring/decimal"
 )
@@ -86,4 +88,91 @@ type Terms struct {
 	// InstallmentMultiple rounds the level installment to a multiple of
 	// this amount (Fineract "installment amount in multiples of"); 0: none.
 	InstallmentMultiple decimal.Decimal
+}
+
+// MaxInstallments bounds Terms.Installments so that a schedule's size
+// stays reasonable: 2,000 covers five years of daily repayments.
+const MaxInstallments = 2000
+
+// MaxPeriodN bounds Period.N: a period of at most 10 years' worth of units.
+const MaxPeriodN = 3650
+
+// Validate reports every problem with t at once as a [*shg.RuleError]
+// (op "loan.Terms.Validate"), or nil. The codes are:
+//
+//   - loan.currency: the principal has no currency (or an unknown one)
+//   - loan.principal_not_positive: principal <= 0
+//   - loan.negative_rate: AnnualRate < 0
+//   - loan.interest_method, loan.amortization, loan.charge: an enum out of range
+//   - loan.installments: Installments outside 1..[MaxInstallments]
+//   - loan.grace: PrincipalGrace < 0 or >= Installments
+//   - loan.period: Every.N outside 1..[MaxPeriodN] or an invalid unit
+//   - loan.calendar: Calendar is not Gregorian or SolarHijri
+//   - loan.start: Start is the zero Date
+//   - loan.rounding: an invalid mode, a negative unit, or a unit that is not
+//     a whole number of the currency's minor units
+//   - loan.installment_multiple: InstallmentMultiple negative or not a
+//     multiple of the rounding unit
+func (t Terms) Validate() error {
+	var vs []shg.Violation
+	add := func(code, msg, want, got string) {
+		vs = append(vs, shg.Violation{Code: code, Message: msg, Want: want, Got: got})
+	}
+	cur := t.Principal.Currency()
+	if !shg.IsCurrency(cur) {
+		vs = append(vs, shg.Violation{Code: CodeCurrency, Message: "principal has no known currency",
+			Want: "an ISO 4217 code", Got: strconv.Quote(cur), Err: shg.ErrUnknownCurrency})
+	}
+	if !t.Principal.IsPositive() {
+		add(CodePrincipalNotPositive, "principal must be positive", "> 0", t.Principal.String())
+	}
+	if t.AnnualRate.IsNegative() {
+		add(CodeNegativeRate, "annual rate must not be negative", ">= 0", t.AnnualRate.String())
+	}
+	if !t.Interest.IsValid() {
+		add(CodeInterestMethod, "unknown interest method", "decliningBalance or flat", t.Interest.String())
+	}
+	if !t.Amortization.IsValid() {
+		add(CodeAmortization, "unknown amortization", "equalInstallments or equalPrincipal", t.Amortization.String())
+	}
+	if !t.Charge.IsValid() {
+		add(CodeCharge, "unknown charge kind", "interest or serviceFee", t.Charge.String())
+	}
+	if t.Installments < 1 || t.Installments > MaxInstallments {
+		add(CodeInstallments, "number of installments out of range",
+			"1.."+strconv.Itoa(MaxInstallments), strconv.Itoa(t.Installments))
+	}
+	if t.PrincipalGrace < 0 || (t.PrincipalGrace >= t.Installments && t.Installments >= 1) {
+		add(CodeGrace, "principal grace must leave at least one installment to repay principal",
+			"0.."+strconv.Itoa(max(t.Installments-1, 0)), strconv.Itoa(t.PrincipalGrace))
+	}
+	if t.Every.N < 1 || t.Every.N > MaxPeriodN || !t.Every.Unit.IsValid() {
+		add(CodePeriod, "repayment period must be 1.."+strconv.Itoa(MaxPeriodN)+" months, weeks or days",
+			"e.g. 1 month", t.Every.String())
+	}
+	if !t.Calendar.IsValid() {
+		add(CodeCalendar, "unknown calendar", "gregorian or solarHijri", t.Calendar.String())
+	}
+	if t.Start.IsZero() {
+		add(CodeStart, "start (disbursement) date is missing", "a date", "none")
+	}
+	roundOK := t.Rounding.Validate() == nil
+	if !roundOK {
+		add(CodeRounding, "invalid rounding", "a valid mode and a unit >= 0",
+			t.Rounding.Mode.String()+" "+t.Rounding.Unit.String())
+	} else if u, err := shg.NewMoney(t.Rounding.Unit, cur); err == nil && !u.IsRounded(shg.Rounding{}) {
+		roundOK = false
+		add(CodeRounding, "rounding unit must be a whole number of the currency's minor units",
+			"a multiple of "+shg.Rounding{}.UnitFor(cur).String(), t.Rounding.Unit.String())
+	}
+	if t.InstallmentMultiple.IsNegative() {
+		add(CodeInstallmentMultiple, "installment multiple must not be negative", ">= 0", t.InstallmentMultiple.String())
+	} else if m, err := shg.NewMoney(t.InstallmentMultiple, cur); err == nil && roundOK && !m.IsRounded(t.Rounding) {
+		add(CodeInstallmentMultiple, "installment multiple must be a multiple of the rounding unit",
+			"a multiple of "+t.Rounding.UnitFor(cur).String(), t.InstallmentMultiple.String())
+	}
+	if len(vs) == 0 {
+		return nil
+	}
+	return shg.NewRuleError("loan.Terms.Validate", vs...)
 }
