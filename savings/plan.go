@@ -1,6 +1,12 @@
 package savings
 
-import "github.com/khodyar/shg"
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/khodyar/shg"
+	"github.com/shopspring/decimal"
+)
 
 // PlanKind is how members save.
 type PlanKind uint8
@@ -16,14 +22,213 @@ const (
 	Flexible
 )
 
+var planKindNames = [...]string{"equalFixed", "shares", "flexible"}
+
+// String returns the lowerCamel name used in JSON, e.g. "equalFixed".
+func (k PlanKind) String() string {
+	if k.IsValid() {
+		return planKindNames[k]
+	}
+	return "PlanKind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// IsValid reports whether k is one of the defined kinds.
+func (k PlanKind) IsValid() bool { return int(k) < len(planKindNames) }
+
+// MarshalText encodes the kind by name: "equalFixed", "shares", "flexible".
+func (k PlanKind) MarshalText() ([]byte, error) {
+	if !k.IsValid() {
+		return nil, fmt.Errorf("savings: invalid plan kind %d", k)
+	}
+	return []byte(planKindNames[k]), nil
+}
+
+// UnmarshalText decodes a kind name. Unlike some enums it has no default
+// for the empty string: a plan must say how members save.
+func (k *PlanKind) UnmarshalText(b []byte) error {
+	for i, n := range planKindNames {
+		if n == string(b) {
+			*k = PlanKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("savings: unknown plan kind %q", b)
+}
+
 // Plan configures members' regular savings. The policy package embeds it.
+//
+// The zero Plan is not valid (an equal fixed deposit of nothing); build one
+// as a literal and call [Plan.Validate].
 type Plan struct {
 	Kind PlanKind `json:"kind"`
 	// Amount is the fixed deposit (EqualFixed), the share price (Shares) or
-	// the minimum deposit (Flexible).
-	Amount    shg.Money `json:"amount"`
-	MinShares int       `json:"minShares,omitempty"`
-	MaxShares int       `json:"maxShares,omitempty"`
+	// the minimum deposit (Flexible, may be zero). Its currency is the
+	// fund's currency.
+	Amount shg.Money `json:"amount"`
+	// MinShares and MaxShares bound the shares bought at one meeting
+	// (Shares only; zero for the other kinds). VSLA: 1 and 5.
+	MinShares int `json:"minShares,omitempty"`
+	MaxShares int `json:"maxShares,omitempty"`
+}
+
+// Validate reports every bad field of p as one [*shg.RuleError] (op
+// "savings.Plan.Validate"), or nil. Codes:
+//
+//   - "savings.plan_kind": Kind is not a defined [PlanKind].
+//   - "savings.plan_currency": Amount has no currency.
+//   - "savings.plan_amount": Amount is not positive (EqualFixed, Shares) or
+//     negative (Flexible), or not a whole number of minor units.
+//   - "savings.plan_shares": for Shares, MinShares < 0 or MaxShares < 1 or
+//     MaxShares < MinShares; for the other kinds, a share bound is set.
+func (p Plan) Validate() error {
+	var vs []shg.Violation
+	if !p.Kind.IsValid() {
+		vs = append(vs, shg.Violation{Code: CodePlanKind, Message: "unknown plan kind",
+			Want: "equalFixed, shares or flexible", Got: p.Kind.String()})
+	}
+	if p.Amount.Currency() == "" {
+		vs = append(vs, shg.Violation{Code: CodePlanCurrency, Message: "plan amount has no currency",
+			Want: "an amount in the fund's currency", Got: p.Amount.String()})
+	}
+	switch {
+	case p.Kind == Flexible && p.Amount.IsNegative():
+		vs = append(vs, shg.Violation{Code: CodePlanAmount, Message: "minimum deposit is negative",
+			Want: ">= 0", Got: p.Amount.String()})
+	case p.Kind != Flexible && !p.Amount.IsPositive():
+		vs = append(vs, shg.Violation{Code: CodePlanAmount, Message: "deposit or share price is not positive",
+			Want: "> 0", Got: p.Amount.String()})
+	case !p.Amount.IsRounded(shg.Rounding{}):
+		vs = append(vs, shg.Violation{Code: CodePlanAmount, Message: "amount is not a whole number of minor units",
+			Want: "whole minor units", Got: p.Amount.String()})
+	}
+	if p.Kind == Shares {
+		if p.MinShares < 0 || p.MaxShares < 1 || p.MaxShares < p.MinShares {
+			vs = append(vs, shg.Violation{Code: CodePlanShares, Message: "share bounds out of order",
+				Want: "0 <= minShares <= maxShares, maxShares >= 1",
+				Got:  fmt.Sprintf("minShares %d, maxShares %d", p.MinShares, p.MaxShares)})
+		}
+	} else if p.MinShares != 0 || p.MaxShares != 0 {
+		vs = append(vs, shg.Violation{Code: CodePlanShares, Message: "share bounds set on a plan without shares",
+			Want: "minShares 0, maxShares 0",
+			Got:  fmt.Sprintf("minShares %d, maxShares %d", p.MinShares, p.MaxShares)})
+	}
+	if len(vs) > 0 {
+		return shg.NewRuleError("savings.Plan.Validate", vs...)
+	}
+	return nil
+}
+
+// Contribution is one member's deposit at one meeting as a [Plan] sees it.
+type Contribution struct {
+	// Due is what the plan asks of the member at this meeting: the fixed
+	// amount, MinShares × price, or the minimum deposit.
+	Due shg.Money
+	// Paid is the deposit checked.
+	Paid shg.Money
+	// Shares is the number of shares bought (Shares plans; else 0).
+	Shares int
+	// Shortfall is Due − Paid when positive, else zero: the member's
+	// savings arrears for this meeting. It is not an error: a member who
+	// cannot pay this week owes it, and the group decides on fines.
+	Shortfall shg.Money
+}
+
+// InArrears reports whether the contribution fell short of the plan.
+func (c Contribution) InArrears() bool { return c.Shortfall.IsPositive() }
+
+// Check validates one member's deposit for one meeting against p and
+// reports any shortfall. shares is the number of shares bought (Shares
+// plans); pass 0 to have it inferred from the deposit, and 0 for the other
+// kinds. A zero deposit is allowed (the whole due is the shortfall).
+//
+// It refuses, with a [*shg.RuleError] (op "savings.Plan.Check") and a zero
+// Contribution, a deposit that no meeting could accept:
+//
+//   - "savings.plan_*": p itself is invalid (see [Plan.Validate]).
+//   - "savings.currency": the deposit is in another currency.
+//   - "savings.amount_negative": the deposit is negative.
+//   - "savings.amount_unit": the deposit is not whole minor units.
+//   - "savings.above_fixed_amount": EqualFixed, the deposit exceeds the
+//     fixed amount (catch-up of earlier arrears is booked as its own
+//     deposit, outside the plan check).
+//   - "savings.share_multiple": Shares, the deposit is not a whole number
+//     of shares, or does not equal shares × price.
+//   - "savings.shares_negative": Shares, shares < 0; or shares given to a
+//     plan without shares.
+//   - "savings.above_max_shares": Shares, more than MaxShares shares.
+func (p Plan) Check(deposit shg.Money, shares int) (Contribution, error) {
+	const op = "savings.Plan.Check"
+	if err := p.Validate(); err != nil {
+		return Contribution{}, shg.NewRuleError(op, err.(*shg.RuleError).Violations...)
+	}
+	cur := p.Amount.Currency()
+	if deposit.Currency() != cur && !(deposit.Currency() == "" && deposit.IsZero()) {
+		return Contribution{}, shg.NewRuleError(op, shg.Violation{Code: CodeCurrency,
+			Message: "deposit is in another currency", Want: cur, Got: deposit.Currency(), Err: shg.ErrCurrencyMismatch})
+	}
+	if deposit.Currency() == "" {
+		deposit = shg.Zero(cur)
+	}
+	if deposit.IsNegative() {
+		return Contribution{}, shg.NewRuleError(op, shg.Violation{Code: CodeAmountNegative,
+			Message: "deposit is negative", Want: ">= 0", Got: deposit.String()})
+	}
+	if !deposit.IsRounded(shg.Rounding{}) {
+		return Contribution{}, shg.NewRuleError(op, shg.Violation{Code: CodeAmountUnit,
+			Message: "deposit is not a whole number of minor units", Want: "whole minor units", Got: deposit.String()})
+	}
+	c := Contribution{Paid: deposit}
+	switch p.Kind {
+	case EqualFixed:
+		if shares != 0 {
+			return Contribution{}, sharesOnPlainPlan(op, shares)
+		}
+		if deposit.GreaterThan(p.Amount) {
+			return Contribution{}, shg.NewRuleError(op, shg.Violation{Code: CodeAboveFixedAmount,
+				Message: "deposit exceeds the fixed amount", Want: "<= " + p.Amount.String(), Got: deposit.String()})
+		}
+		c.Due = p.Amount
+	case Flexible:
+		if shares != 0 {
+			return Contribution{}, sharesOnPlainPlan(op, shares)
+		}
+		c.Due = p.Amount
+	case Shares:
+		if shares < 0 {
+			return Contribution{}, shg.NewRuleError(op, shg.Violation{Code: CodeSharesNegative,
+				Message: "share count is negative", Want: ">= 0", Got: strconv.Itoa(shares)})
+		}
+		q, r := deposit.Amount().QuoRem(p.Amount.Amount(), 0)
+		if !r.IsZero() {
+			return Contribution{}, shg.NewRuleError(op, shg.Violation{Code: CodeShareMultiple,
+				Message: "deposit is not a whole number of shares",
+				Want: "a multiple of " + p.Amount.String(), Got: deposit.String()})
+		}
+		if q.GreaterThan(decimal.NewFromInt(int64(p.MaxShares))) {
+			return Contribution{}, shg.NewRuleError(op, shg.Violation{Code: CodeAboveMaxShares,
+				Message: "more shares than the plan allows at one meeting",
+				Want: "<= " + strconv.Itoa(p.MaxShares), Got: q.String()})
+		}
+		n := int(q.IntPart())
+		if shares != 0 && shares != n {
+			return Contribution{}, shg.NewRuleError(op, shg.Violation{Code: CodeShareMultiple,
+				Message: "deposit does not equal shares × price",
+				Want: p.Amount.Mul(decimal.NewFromInt(int64(shares))).String(), Got: deposit.String()})
+		}
+		c.Shares = n
+		c.Due = p.Amount.Mul(decimal.NewFromInt(int64(p.MinShares)))
+	}
+	if short, _ := c.Due.Sub(deposit); short.IsPositive() {
+		c.Shortfall = short
+	} else {
+		c.Shortfall = shg.Zero(cur)
+	}
+	return c, nil
+}
+
+func sharesOnPlainPlan(op string, shares int) *shg.RuleError {
+	return shg.NewRuleError(op, shg.Violation{Code: CodeSharesNegative,
+		Message: "share count given to a plan without shares", Want: "0", Got: strconv.Itoa(shares)})
 }
 
 // ShareOutBasis is how a share-out divides the pool among members.
@@ -37,3 +242,40 @@ const (
 	// BySavingsTime: in proportion to savings × time held (member-days).
 	BySavingsTime
 )
+
+var basisNames = [...]string{"bySavings", "byShares", "bySavingsTime"}
+
+// String returns the lowerCamel name used in JSON, e.g. "bySavings".
+func (b ShareOutBasis) String() string {
+	if b.IsValid() {
+		return basisNames[b]
+	}
+	return "ShareOutBasis(" + strconv.Itoa(int(b)) + ")"
+}
+
+// IsValid reports whether b is one of the defined bases.
+func (b ShareOutBasis) IsValid() bool { return int(b) < len(basisNames) }
+
+// MarshalText encodes the basis by name.
+func (b ShareOutBasis) MarshalText() ([]byte, error) {
+	if !b.IsValid() {
+		return nil, fmt.Errorf("savings: invalid share-out basis %d", b)
+	}
+	return []byte(basisNames[b]), nil
+}
+
+// UnmarshalText decodes "bySavings", "byShares" or "bySavingsTime"; the
+// empty string is BySavings, the commonest practice.
+func (b *ShareOutBasis) UnmarshalText(t []byte) error {
+	if len(t) == 0 {
+		*b = BySavings
+		return nil
+	}
+	for i, n := range basisNames {
+		if n == string(t) {
+			*b = ShareOutBasis(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("savings: unknown share-out basis %q", t)
+}
