@@ -173,12 +173,19 @@ func clampJDN(j int64) int32 {
 	return int32(j)
 }
 
-// AddDays returns d moved n days (back for negative n). The zero Date stays zero.
+// maxStep bounds day and month steps before they are added, so that a huge
+// n saturates at the range ends instead of overflowing: the supported range
+// is about 1.2 million days (under 40,000 months), far below it.
+const maxStep = 1 << 40
+
+// AddDays returns d moved n days (back for negative n), clamped to the
+// supported range. The zero Date stays zero.
 func (d Date) AddDays(n int) Date {
 	if d.jdn == 0 {
 		return d
 	}
-	return Date{jdn: clampJDN(int64(d.jdn) + int64(n))}
+	n64 := max(min(int64(n), maxStep), -maxStep)
+	return Date{jdn: clampJDN(int64(d.jdn) + n64)}
 }
 
 // AddMonths returns d moved n calendar months in cal. When the target month
@@ -191,11 +198,11 @@ func (d Date) AddMonths(n int, cal Calendar) Date {
 		return d
 	}
 	y, m, day := d.In(cal)
-	t := int64(y)*12 + int64(m-1) + int64(n)
-	ny, nm := int(t/12), int(t%12)+1
+	t := int64(y)*12 + int64(m-1) + max(min(int64(n), maxStep), -maxStep)
 	if t < 0 {
 		return Date{jdn: minJDN}
 	}
+	ny, nm := int(t/12), int(t%12)+1
 	if last := DaysIn(cal, ny, nm); last == 0 {
 		if n < 0 {
 			return Date{jdn: minJDN}
@@ -215,17 +222,17 @@ func (d Date) AddMonths(n int, cal Calendar) Date {
 }
 
 // MonthsSince returns the number of whole calendar months of cal from
-// earlier to d: the largest n with earlier.AddMonths(n, cal) on or before d.
-// It is negative when d is before earlier. Group age ("6 months old") is
-// measured this way.
+// earlier to d: the largest n with earlier.AddMonths(n, cal) on or before d,
+// so that earlier.AddMonths(n) <= d < earlier.AddMonths(n+1). It is
+// negative when d is before earlier (rounding toward the past: one day
+// before earlier is -1). Group age ("6 months old") is measured this way.
 func (d Date) MonthsSince(earlier Date, cal Calendar) int {
-	if d.Before(earlier) {
-		return -earlier.MonthsSince(d, cal)
-	}
 	y1, m1, _ := earlier.In(cal)
 	y2, m2, _ := d.In(cal)
+	// earlier.AddMonths(n) lands in d's month; if its day is past d's,
+	// the month before is the answer (it lies wholly before d's month).
 	n := (y2-y1)*12 + (m2 - m1)
-	for n > 0 && earlier.AddMonths(n, cal).After(d) {
+	if earlier.AddMonths(n, cal).After(d) {
 		n--
 	}
 	return n
@@ -263,8 +270,12 @@ func FromTime(t time.Time) (Date, error) {
 	return NewDate(Gregorian, y, int(m), day)
 }
 
-// Time returns midnight UTC at the start of d.
+// Time returns midnight UTC at the start of d; the zero Date gives the zero
+// time.Time.
 func (d Date) Time() time.Time {
+	if d.jdn == 0 {
+		return time.Time{}
+	}
 	y, m, day := d.In(Gregorian)
 	return time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC)
 }

@@ -4,7 +4,7 @@ import (
 	"strings"
 )
 
-const persianDigits = "۰۱۲۳۴۵۶۷۸۹"
+var persianDigits = [10]rune{'۰', '۱', '۲', '۳', '۴', '۵', '۶', '۷', '۸', '۹'}
 
 // normalizeDigits maps Persian (U+06F0–U+06F9) and Arabic-Indic
 // (U+0660–U+0669) digits to ASCII, and the Arabic decimal separator to '.'.
@@ -40,7 +40,7 @@ func ToPersianDigits(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if r >= '0' && r <= '9' {
-			b.WriteRune([]rune(persianDigits)[r-'0'])
+			b.WriteRune(persianDigits[r-'0'])
 		} else {
 			b.WriteRune(r)
 		}

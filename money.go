@@ -1,6 +1,7 @@
 package shg
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -245,13 +246,14 @@ func (m Money) IsRounded(r Rounding) bool {
 func (m Money) MinorUnits() (int64, bool) {
 	u := minorUnit(m.currency)
 	q, rem := m.amount.QuoRem(u, 0)
-	if !rem.IsZero() || !q.IsInteger() {
+	if !rem.IsZero() {
 		return 0, false
 	}
-	if q.Cmp(decimal.NewFromInt(1<<62)) > 0 || q.Cmp(decimal.NewFromInt(-(1<<62))) < 0 {
+	b := q.BigInt()
+	if !b.IsInt64() {
 		return 0, false
 	}
-	return q.IntPart(), true
+	return b.Int64(), true
 }
 
 // Min returns the smaller of m and o; on a currency mismatch it returns m.
@@ -303,8 +305,12 @@ func (m Money) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes the form MarshalJSON writes. An empty currency is
-// accepted only with a zero amount (the zero Money).
+// accepted only with a zero amount (the zero Money). A JSON null leaves m
+// unchanged, as encoding/json does for other types.
 func (m *Money) UnmarshalJSON(b []byte) error {
+	if string(bytes.TrimSpace(b)) == "null" {
+		return nil
+	}
 	var j moneyJSON
 	if err := json.Unmarshal(b, &j); err != nil {
 		return fmt.Errorf("%w: %v", ErrInvalidMoney, err)
