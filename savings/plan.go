@@ -202,18 +202,18 @@ func (p Plan) Check(deposit shg.Money, shares int) (Contribution, error) {
 		if !r.IsZero() {
 			return Contribution{}, shg.NewRuleError(op, shg.Violation{Code: CodeShareMultiple,
 				Message: "deposit is not a whole number of shares",
-				Want: "a multiple of " + p.Amount.String(), Got: deposit.String()})
+				Want:    "a multiple of " + p.Amount.String(), Got: deposit.String()})
 		}
 		if q.GreaterThan(decimal.NewFromInt(int64(p.MaxShares))) {
 			return Contribution{}, shg.NewRuleError(op, shg.Violation{Code: CodeAboveMaxShares,
 				Message: "more shares than the plan allows at one meeting",
-				Want: "<= " + strconv.Itoa(p.MaxShares), Got: q.String()})
+				Want:    "<= " + strconv.Itoa(p.MaxShares), Got: q.String()})
 		}
 		n := int(q.IntPart())
 		if shares != 0 && shares != n {
 			return Contribution{}, shg.NewRuleError(op, shg.Violation{Code: CodeShareMultiple,
 				Message: "deposit does not equal shares × price",
-				Want: p.Amount.Mul(decimal.NewFromInt(int64(shares))).String(), Got: deposit.String()})
+				Want:    p.Amount.Mul(decimal.NewFromInt(int64(shares))).String(), Got: deposit.String()})
 		}
 		c.Shares = n
 		c.Due = p.Amount.Mul(decimal.NewFromInt(int64(p.MinShares)))
