@@ -27,6 +27,7 @@ const (
 	CodeInsufficientSocialFund = "savings.insufficient_social_fund"
 	CodeExceedsReceivable      = "savings.exceeds_receivable"
 	CodeExceedsBankLoan        = "savings.exceeds_bank_loan"
+	CodeNegativeBalance        = "savings.negative_balance"
 
 	CodeWithdrawalPurpose = "savings.withdrawal_purpose"
 	CodeReasonRequired    = "savings.reason_required"

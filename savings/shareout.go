@@ -1,0 +1,344 @@
+package savings
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/khodyar/shg"
+	"github.com/shopspring/decimal"
+)
+
+// ShareOutOptions configure a share-out.
+type ShareOutOptions struct {
+	// Basis divides the pool: by savings, by shares, or by savings × time.
+	Basis ShareOutBasis `json:"basis"`
+	// IncludeSocialFund shares the social fund out too. By default it is
+	// kept for the next cycle, as VSLAs do (vsla.net methodology: the
+	// social fund "is not distributed back to the members at the end of
+	// the annual cycle, but remains a group asset").
+	IncludeSocialFund bool `json:"includeSocialFund,omitempty"`
+}
+
+// Payout is one member's part of a share-out.
+type Payout struct {
+	Member shg.MemberID
+	// Savings and Shares are hers at the share-out.
+	Savings shg.Money
+	Shares  int
+	// Weight is what she is paid in proportion to: her savings, her shares,
+	// or her member-days (money × days held) under [BySavingsTime].
+	Weight decimal.Decimal
+	// Amount is the cash paid to her.
+	Amount shg.Money
+}
+
+// Profit returns Amount − Savings: her share of the earnings (negative
+// when the cycle lost money).
+func (p Payout) Profit() shg.Money {
+	d, _ := p.Amount.Sub(p.Savings)
+	return d
+}
+
+// Distribution is a share-out: the pool and how it is divided.
+type Distribution struct {
+	Date  shg.Date
+	Cycle int
+	Basis ShareOutBasis
+	// Savings is all members' savings.
+	Savings shg.Money
+	// Earnings is the cycle's income − write-offs − interest expense, plus
+	// retained earnings of earlier cycles (normally none).
+	Earnings shg.Money
+	// SocialFund is the social fund shared out (zero when it is kept).
+	SocialFund shg.Money
+	// SocialFundKept is the social fund left in the books for the next cycle.
+	SocialFundKept shg.Money
+	// Pool is Savings + Earnings + SocialFund: the cash paid out.
+	Pool shg.Money
+	// Payouts lists every member with savings, shares or weight, by ID.
+	// Their amounts sum exactly to Pool.
+	Payouts []Payout
+}
+
+// PlanShareOut computes the share-out [Fund.ShareOut] would make on at,
+// without posting anything. It refuses exactly what ShareOut refuses.
+func (f Fund) PlanShareOut(at Entry, opt ShareOutOptions) (Distribution, error) {
+	return f.planShareOut("savings.Fund.PlanShareOut", at, opt)
+}
+
+// ShareOut ends the savings cycle. The pool, every member's savings plus
+// the cycle's earnings (plus the social fund if opt says so), is divided
+// in proportion to opt.Basis and paid out in cash from at.Via; the books
+// start a new cycle with no savings, no shares, no income and, unless it
+// was shared, the social fund as it was.
+//
+// How the pool divides:
+//
+//   - [BySavings]: the whole pool in proportion to each member's savings,
+//     the VSLA rule ("shared out among the membership in proportion to the
+//     amount each member has saved", vsla.net methodology).
+//   - [ByShares]: the whole pool in proportion to shares bought: the VSLA
+//     "value of a share" (pool ÷ total shares) times her shares.
+//   - [BySavingsTime]: each member gets her savings back, and the earnings
+//     are divided in proportion to member-days (savings × days held, from
+//     the posting dates to the share-out date), so early savings earn more
+//     than late. Net losses (earnings below zero) are borne in proportion
+//     to savings instead, so no member loses more than she has.
+//
+// Rounding is exact, by [shg.Money.Allocate] (largest remainder): the
+// payouts sum to the pool to the minor unit and none differs from its
+// exact share by a unit or more; leftover units go to the largest
+// fractions, ties to the lower member ID.
+//
+// A share-out is refused while internal loans are outstanding
+// ("savings.loans_outstanding"): VSLA practice is that every loan is
+// repaid before the share-out meeting, the "action audit" where members
+// see the whole fund counted out (Allen & Staehle, VSLA Field Officer
+// Training Guide v1.06, 2015, Module 7); collect or write off the loans
+// first. It is also refused while a bank loan is outstanding
+// ("savings.bank_loan_outstanding"), whose cash is the bank's, not the
+// members'. The cash must be in at.Via: transfer it there first.
+//
+// Codes: savings.currency, savings.date, savings.date_order,
+// savings.cash_account, savings.share_out_basis, savings.loans_outstanding,
+// savings.bank_loan_outstanding, savings.negative_pool, savings.no_shares,
+// savings.share_out_weights, savings.insufficient_cash.
+func (f *Fund) ShareOut(at Entry, opt ShareOutOptions) (Distribution, error) {
+	const op = "savings.Fund.ShareOut"
+	d, err := f.planShareOut(op, at, opt)
+	if err != nil {
+		return Distribution{}, err
+	}
+	g := f.Clone()
+	// Close the cycle's income and expenses (and the social fund, if
+	// shared) to retained earnings.
+	l := make(legs, 0, int(numAccounts))
+	net := decimal.Zero
+	for a := Account(0); a < numAccounts; a++ {
+		switch a.Class() {
+		case Income:
+			l = l.dr(a, "", g.m(g.bal[a]))
+			net = net.Add(g.bal[a])
+		case Expense:
+			l = l.cr(a, "", g.m(g.bal[a]))
+			net = net.Sub(g.bal[a])
+		}
+	}
+	if opt.IncludeSocialFund {
+		l = l.dr(SocialFund, "", d.SocialFund)
+		net = net.Add(d.SocialFund.Amount())
+	}
+	if net.Sign() >= 0 {
+		l = l.cr(RetainedEarnings, "", g.m(net))
+	} else {
+		l = l.dr(RetainedEarnings, "", g.m(net.Neg()))
+	}
+	if len(l) > 0 {
+		if err := g.post(op, Posting{Date: at.Date, Kind: KindCycleClose, Ref: at.Ref, Legs: l}); err != nil {
+			return Distribution{}, err
+		}
+	}
+	for _, p := range d.Payouts {
+		profit := p.Profit()
+		l := make(legs, 0, 3).dr(MemberSavings, p.Member, p.Savings)
+		if profit.IsNegative() {
+			l = l.cr(RetainedEarnings, "", profit.Neg())
+		} else {
+			l = l.dr(RetainedEarnings, "", profit)
+		}
+		l = l.cr(at.Via, "", p.Amount)
+		if len(l) == 0 {
+			continue
+		}
+		if err := g.post(op, Posting{Date: at.Date, Kind: KindShareOut, Ref: at.Ref, Member: p.Member, Legs: l}); err != nil {
+			return Distribution{}, err
+		}
+	}
+	g.newCycle()
+	*f = g
+	return d, nil
+}
+
+// newCycle opens the next cycle: shares restart from zero.
+func (f *Fund) newCycle() {
+	for id, b := range f.members {
+		b.shares = 0
+		f.members[id] = b
+	}
+	f.cycle++
+	f.start = len(f.postings)
+}
+
+func (f Fund) planShareOut(op string, at Entry, opt ShareOutOptions) (Distribution, error) {
+	var c checker
+	f.entry(&c, at, true)
+	if !opt.Basis.IsValid() {
+		c.add(shg.Violation{Code: CodeShareOutBasis, Message: "unknown share-out basis",
+			Want: "bySavings, byShares or bySavingsTime", Got: opt.Basis.String()})
+	}
+	if len(c.vs) > 0 {
+		return Distribution{}, c.err(op)
+	}
+	ids := f.memberIDs()
+	var owing []string
+	for _, id := range ids {
+		if f.members[id].receivable.Sign() > 0 {
+			owing = append(owing, string(id))
+		}
+	}
+	if len(owing) > 0 {
+		c.add(shg.Violation{Code: CodeLoansOutstanding,
+			Message: "internal loans must be repaid or written off before share-out (owed by " + strings.Join(owing, ", ") + ")",
+			Want:    "0", Got: f.TotalReceivable().String()})
+	}
+	if f.bal[BankLoanPayable].Sign() > 0 {
+		c.add(shg.Violation{Code: CodeBankLoanOutstanding, Message: "the bank loan must be repaid before share-out",
+			Want: "0", Got: f.BankLoan().String()})
+	}
+	d := Distribution{Date: at.Date, Cycle: f.cycle, Basis: opt.Basis, Savings: f.TotalSavings(),
+		Earnings: f.m(f.bal[RetainedEarnings].Add(f.earnings())), SocialFund: f.m(decimal.Zero), SocialFundKept: f.SocialFund()}
+	if opt.IncludeSocialFund {
+		d.SocialFund, d.SocialFundKept = d.SocialFundKept, d.SocialFund
+	}
+	d.Pool, _ = shg.Sum(d.Savings, d.Earnings, d.SocialFund)
+	if d.Pool.IsNegative() {
+		c.add(shg.Violation{Code: CodeNegativePool, Message: "losses exceed savings and earnings; nothing to share",
+			Want: ">= 0", Got: d.Pool.String()})
+	}
+	if len(c.vs) > 0 {
+		return Distribution{}, c.err(op)
+	}
+
+	var days map[shg.MemberID]decimal.Decimal
+	if opt.Basis == BySavingsTime {
+		days = f.memberDays(at.Date)
+	}
+	var noShares []string
+	for _, id := range ids {
+		b := f.members[id]
+		p := Payout{Member: id, Savings: f.m(b.savings), Shares: b.shares}
+		switch opt.Basis {
+		case BySavings:
+			p.Weight = b.savings
+		case ByShares:
+			p.Weight = decimal.NewFromInt(int64(b.shares))
+			if b.shares == 0 && b.savings.Sign() > 0 {
+				noShares = append(noShares, string(id))
+			}
+		case BySavingsTime:
+			p.Weight = days[id]
+		}
+		if b.savings.IsZero() && p.Weight.IsZero() {
+			continue
+		}
+		d.Payouts = append(d.Payouts, p)
+	}
+	if len(noShares) > 0 {
+		c.add(shg.Violation{Code: CodeNoShares,
+			Message: "members with savings but no shares cannot be paid by shares (" + strings.Join(noShares, ", ") + ")",
+			Want:    "shares for every saver", Got: strconv.Itoa(len(noShares)) + " without"})
+		return Distribution{}, c.err(op)
+	}
+
+	// What is divided by weight, and the weights.
+	share, base := d.Pool, false // base: each payout starts from her savings
+	weights := make([]decimal.Decimal, len(d.Payouts))
+	for i, p := range d.Payouts {
+		weights[i] = p.Weight
+	}
+	if opt.Basis == BySavingsTime {
+		share, _ = d.Pool.Sub(d.Savings)
+		base = true
+		if share.IsNegative() {
+			for i, p := range d.Payouts { // losses by savings
+				weights[i] = p.Savings.Amount()
+			}
+		}
+	}
+	parts := make([]shg.Money, len(d.Payouts))
+	if !share.IsZero() {
+		var err error
+		if parts, err = share.Allocate(weights...); err != nil {
+			c.add(shg.Violation{Code: CodeShareOutWeights,
+				Message: "nothing to divide the pool by: no member has a positive " + weightName(opt.Basis),
+				Want:    "a positive total weight", Got: "0", Err: shg.ErrInvalidWeights})
+			return Distribution{}, c.err(op)
+		}
+	}
+	for i := range d.Payouts {
+		amt := parts[i]
+		if amt.Currency() == "" {
+			amt = f.m(decimal.Zero)
+		}
+		if base {
+			amt, _ = d.Payouts[i].Savings.Add(amt)
+		}
+		d.Payouts[i].Amount = amt
+	}
+	if cash := f.bal[at.Via]; cash.LessThan(d.Pool.Amount()) {
+		c.add(shg.Violation{Code: CodeInsufficientCash,
+			Message: "the pool must be in " + at.Via.String() + " before share-out; transfer it there first",
+			Want:    ">= " + d.Pool.String(), Got: f.m(cash).String()})
+		return Distribution{}, c.err(op)
+	}
+	return d, nil
+}
+
+func weightName(b ShareOutBasis) string {
+	switch b {
+	case ByShares:
+		return "share count"
+	case BySavingsTime:
+		return "savings × time"
+	}
+	return "savings"
+}
+
+// memberDays returns each member's savings × days held in the open cycle,
+// up to until: the sum, over the periods between changes of her savings,
+// of the balance times the days it was held. An exit settlement forfeits
+// what she had accrued.
+func (f Fund) memberDays(until shg.Date) map[shg.MemberID]decimal.Decimal {
+	type acc struct {
+		bal, md decimal.Decimal
+		since   shg.Date
+	}
+	accs := map[shg.MemberID]acc{}
+	for _, p := range f.postings[f.start:] {
+		if p.Member == "" {
+			continue
+		}
+		delta, touched := decimal.Zero, p.Kind == KindExitSettlement
+		for _, l := range p.Legs {
+			if l.Account != MemberSavings {
+				continue
+			}
+			touched = true
+			if l.Side == Credit {
+				delta = delta.Add(l.Amount.Amount())
+			} else {
+				delta = delta.Sub(l.Amount.Amount())
+			}
+		}
+		if !touched {
+			continue
+		}
+		a := accs[p.Member]
+		if !a.since.IsZero() {
+			a.md = a.md.Add(a.bal.Mul(decimal.NewFromInt(int64(p.Date.Sub(a.since)))))
+		}
+		a.bal, a.since = a.bal.Add(delta), p.Date
+		if p.Kind == KindExitSettlement {
+			a.md = decimal.Zero
+		}
+		accs[p.Member] = a
+	}
+	out := make(map[shg.MemberID]decimal.Decimal, len(accs))
+	for id, a := range accs {
+		if !a.since.IsZero() {
+			a.md = a.md.Add(a.bal.Mul(decimal.NewFromInt(int64(until.Sub(a.since)))))
+		}
+		out[id] = a.md
+	}
+	return out
+}
