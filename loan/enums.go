@@ -17,6 +17,8 @@ var (
 	periodUnitNames     = [...]string{"month", "week", "day"}
 	statusNames         = [...]string{"active", "closed", "writtenOff"}
 	componentNames      = [...]string{"penalty", "fee", "interest", "principal"}
+	kindNames           = [...]string{"disbursement", "repayment", "penalty", "writeOff"}
+	bucketNames         = [...]string{"current", "days1To30", "days31To60", "days61To90", "daysOver90"}
 )
 
 func enumString(names []string, typ string, v uint8) string {
@@ -228,4 +230,44 @@ func (o AllocationOrder) IsValid() bool {
 		seen[c] = true
 	}
 	return true
+}
+
+// String returns the lowerCamel name used in JSON: "disbursement",
+// "repayment", "penalty" or "writeOff".
+func (k Kind) String() string { return enumString(kindNames[:], "Kind", uint8(k)) }
+
+// IsValid reports whether k is a defined kind.
+func (k Kind) IsValid() bool { return int(k) < len(kindNames) }
+
+// MarshalText encodes k by name; an invalid value is an error.
+func (k Kind) MarshalText() ([]byte, error) { return enumMarshal(kindNames[:], "kind", uint8(k)) }
+
+// UnmarshalText decodes a kind name.
+func (k *Kind) UnmarshalText(b []byte) error {
+	v, err := enumUnmarshal(kindNames[:], "kind", b)
+	if err == nil {
+		*k = Kind(v)
+	}
+	return err
+}
+
+// String returns the lowerCamel name used in JSON: "current", "days1To30",
+// "days31To60", "days61To90" or "daysOver90".
+func (b Bucket) String() string { return enumString(bucketNames[:], "Bucket", uint8(b)) }
+
+// IsValid reports whether b is a defined bucket.
+func (b Bucket) IsValid() bool { return int(b) < len(bucketNames) }
+
+// MarshalText encodes b by name; an invalid value is an error.
+func (b Bucket) MarshalText() ([]byte, error) {
+	return enumMarshal(bucketNames[:], "bucket", uint8(b))
+}
+
+// UnmarshalText decodes a bucket name.
+func (b *Bucket) UnmarshalText(t []byte) error {
+	v, err := enumUnmarshal(bucketNames[:], "bucket", t)
+	if err == nil {
+		*b = Bucket(v)
+	}
+	return err
 }

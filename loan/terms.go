@@ -70,24 +70,25 @@ func Weeks(n int) Period { return Period{N: n, Unit: Week} }
 // Days returns a period of n days.
 func Days(n int) Period { return Period{N: n, Unit: Day} }
 
-// Terms are everything a repayment schedule is computed from.
+// Terms are everything a repayment schedule is computed from. The JSON
+// names are lowerCamel; enums encode by name, decimals as strings.
 type Terms struct {
-	Principal    shg.Money
-	AnnualRate   decimal.Decimal // nominal annual rate as a fraction: 0.12 is 12%
-	Interest     InterestMethod  // DecliningBalance or Flat
-	Amortization Amortization    // EqualInstallments or EqualPrincipal
-	Charge       ChargeKind      // Interest or ServiceFee: how the charge is labelled
-	Installments int
-	Every        Period       // Months(1), Weeks(2), Days(15), ...
-	Start        shg.Date     // disbursement date; installment k falls k periods later
-	Calendar     shg.Calendar // month steps in this calendar (Solar Hijri for Iran)
+	Principal    shg.Money       `json:"principal"`
+	AnnualRate   decimal.Decimal `json:"annualRate"`   // nominal annual rate as a fraction: 0.12 is 12%
+	Interest     InterestMethod  `json:"interest"`     // DecliningBalance or Flat
+	Amortization Amortization    `json:"amortization"` // EqualInstallments or EqualPrincipal
+	Charge       ChargeKind      `json:"charge"`       // Interest or ServiceFee: how the charge is labelled
+	Installments int             `json:"installments"`
+	Every        Period          `json:"every"`    // Months(1), Weeks(2), Days(15), ...
+	Start        shg.Date        `json:"start"`    // disbursement date; installment k falls k periods later
+	Calendar     shg.Calendar    `json:"calendar"` // month steps in this calendar (Solar Hijri for Iran)
 	// PrincipalGrace is the number of leading installments that pay the
 	// charge only; principal amortizes over the rest.
-	PrincipalGrace int
-	Rounding       shg.Rounding // every amount: mode (default HalfEven) and unit
+	PrincipalGrace int          `json:"principalGrace"`
+	Rounding       shg.Rounding `json:"rounding"` // every amount: mode (default HalfEven) and unit
 	// InstallmentMultiple rounds the level installment to a multiple of
 	// this amount (Fineract "installment amount in multiples of"); 0: none.
-	InstallmentMultiple decimal.Decimal
+	InstallmentMultiple decimal.Decimal `json:"installmentMultiple"`
 }
 
 // MaxInstallments bounds Terms.Installments so that a schedule's size
@@ -102,6 +103,7 @@ const MaxPeriodN = 3650
 //
 //   - loan.currency: the principal has no currency (or an unknown one)
 //   - loan.principal_not_positive: principal <= 0
+//   - loan.principal_unit: principal not a whole multiple of the rounding unit
 //   - loan.negative_rate: AnnualRate < 0
 //   - loan.interest_method, loan.amortization, loan.charge: an enum out of range
 //   - loan.installments: Installments outside 1..[MaxInstallments]
@@ -164,6 +166,10 @@ func (t Terms) Validate() error {
 		roundOK = false
 		add(CodeRounding, "rounding unit must be a whole number of the currency's minor units",
 			"a multiple of "+shg.Rounding{}.UnitFor(cur).String(), t.Rounding.Unit.String())
+	}
+	if roundOK && t.Principal.IsPositive() && shg.IsCurrency(cur) && !t.Principal.IsRounded(t.Rounding) {
+		add(CodePrincipalUnit, "principal must be a whole multiple of the rounding unit",
+			"a multiple of "+t.Rounding.UnitFor(cur).String(), t.Principal.String())
 	}
 	if t.InstallmentMultiple.IsNegative() {
 		add(CodeInstallmentMultiple, "installment multiple must not be negative", ">= 0", t.InstallmentMultiple.String())

@@ -1,0 +1,650 @@
+package loan
+
+import (
+	"encoding/json"
+	"errors"
+	"strconv"
+
+	"github.com/khodyar/shg"
+)
+
+// Open opens loan id on terms and disburses terms.Principal on terms.Start
+// as its first tranche; the account is [Active] with the schedule of
+// [NewSchedule]. It refuses, with a [*shg.RuleError] listing every problem,
+// an invalid id ("loan.id"), invalid terms (see [Terms.Validate]), an
+// allocation order that does not name each component once
+// ("loan.allocation_order"), a negative or foreign-currency penalty
+// ("loan.penalty") or limit ("loan.limit"), and a first tranche above the
+// limit ("loan.limit_exceeded").
+func Open(id shg.LoanID, terms Terms, opts Options) (Account, error) {
+	const op = "loan.Open"
+	var vs []shg.Violation
+	if err := shg.ValidateID(id); err != nil {
+		vs = append(vs, shg.Violation{Code: CodeID, Message: "loan id must be 1-64 printable characters without spaces",
+			Want: "an id", Got: strconv.Quote(string(id)), Err: shg.ErrInvalidID})
+	}
+	vs = append(vs, violations(terms.Validate())...)
+	cur := terms.Principal.Currency()
+	vs = append(vs, opts.violations(cur)...)
+	if len(vs) == 0 && opts.Limit.IsPositive() && terms.Principal.GreaterThan(opts.Limit) {
+		vs = append(vs, shg.Violation{Code: CodeLimitExceeded, Message: "disbursement exceeds the approved limit",
+			Want: "<= " + opts.Limit.String(), Got: terms.Principal.String()})
+	}
+	if len(vs) > 0 {
+		return Account{}, shg.NewRuleError(op, vs...)
+	}
+	items, _, _, err := terms.build(terms.Principal.Amount(), terms.Installments, terms.PrincipalGrace, 0)
+	if err != nil {
+		return Account{}, shg.NewRuleError(op, violations(err)...)
+	}
+	zero := shg.Zero(cur)
+	lines := make([]Line, len(items))
+	for i, it := range items {
+		lines[i] = newLine(it, zero)
+	}
+	a := Account{id: id, terms: terms, opts: opts, status: Active, lines: lines,
+		disbursed: terms.Principal, last: terms.Start}
+	a.txns = []Transaction{a.txn(KindDisbursement, terms.Start, terms.Principal)}
+	return a, nil
+}
+
+// violations returns the violations of a *shg.RuleError, or one generic
+// violation for another non-nil error.
+func violations(err error) []shg.Violation {
+	if err == nil {
+		return nil
+	}
+	var re *shg.RuleError
+	if errors.As(err, &re) {
+		return re.Violations
+	}
+	return []shg.Violation{{Code: "loan.invalid", Message: err.Error()}}
+}
+
+func (o Options) violations(cur string) []shg.Violation {
+	var vs []shg.Violation
+	if o.Order != (AllocationOrder{}) && !o.Order.IsValid() {
+		vs = append(vs, shg.Violation{Code: CodeAllocationOrder, Message: "allocation order must name penalty, fee, interest and principal once each",
+			Want: "a permutation of the four components", Got: orderString(o.Order)})
+	}
+	p := o.Penalty
+	if p.GraceDays < 0 {
+		vs = append(vs, shg.Violation{Code: CodePenalty, Message: "penalty grace days must not be negative",
+			Want: ">= 0", Got: strconv.Itoa(p.GraceDays)})
+	}
+	if p.Flat.IsNegative() || (!p.Flat.IsZero() && p.Flat.Currency() != cur) {
+		vs = append(vs, shg.Violation{Code: CodePenalty, Message: "flat penalty must be a non-negative amount in the loan's currency",
+			Want: ">= 0 " + cur, Got: p.Flat.String()})
+	}
+	if p.Rate.IsNegative() {
+		vs = append(vs, shg.Violation{Code: CodePenalty, Message: "penalty rate must not be negative",
+			Want: ">= 0", Got: p.Rate.String()})
+	}
+	if o.Limit.IsNegative() || (!o.Limit.IsZero() && o.Limit.Currency() != cur) {
+		vs = append(vs, shg.Violation{Code: CodeLimit, Message: "limit must be a non-negative amount in the loan's currency",
+			Want: ">= 0 " + cur, Got: o.Limit.String()})
+	}
+	return vs
+}
+
+func orderString(o AllocationOrder) string {
+	s := ""
+	for i, c := range o {
+		if i > 0 {
+			s += ","
+		}
+		s += c.String()
+	}
+	return s
+}
+
+func newLine(it Installment, zero shg.Money) Line {
+	return Line{Installment: it, Penalty: zero, PaidPrincipal: zero, PaidInterest: zero,
+		PaidFee: zero, PaidPenalty: zero, Waived: zero, WrittenOff: zero}
+}
+
+// txn returns a transaction of kind with its splits set to zero.
+func (a *Account) txn(kind Kind, on shg.Date, amount shg.Money) Transaction {
+	zero := shg.Zero(a.terms.Principal.Currency())
+	return Transaction{Kind: kind, On: on, Amount: amount, Principal: zero, Interest: zero,
+		Fee: zero, Penalty: zero, Waived: zero}
+}
+
+func (a *Account) zeroAllocation() Allocation {
+	zero := shg.Zero(a.terms.Principal.Currency())
+	return Allocation{Principal: zero, Interest: zero, Fee: zero, Penalty: zero, Waived: zero}
+}
+
+// ID returns the loan's id.
+func (a Account) ID() shg.LoanID { return a.id }
+
+// Terms returns the terms the loan was opened on (Principal is the first
+// tranche; see [Account.Disbursed] for the total lent).
+func (a Account) Terms() Terms { return a.terms }
+
+// Options returns the options the loan was opened with.
+func (a Account) Options() Options { return a.opts }
+
+// Status returns the loan's status.
+func (a Account) Status() Status { return a.status }
+
+// Currency returns the loan's currency.
+func (a Account) Currency() string { return a.terms.Principal.Currency() }
+
+// Disbursed returns the total lent over all tranches.
+func (a Account) Disbursed() shg.Money { return a.disbursed }
+
+// LastDate returns the date of the last transaction; later operations may
+// not be dated before it.
+func (a Account) LastDate() shg.Date { return a.last }
+
+// Installments returns a copy of the loan's installments with what has
+// been paid on them.
+func (a Account) Installments() []Line { return append([]Line(nil), a.lines...) }
+
+// Transactions returns a copy of the loan's history, in date order.
+func (a Account) Transactions() []Transaction { return append([]Transaction(nil), a.txns...) }
+
+// OutstandingPrincipal returns the principal lent and not yet repaid; zero
+// once the loan is closed or written off.
+func (a Account) OutstandingPrincipal() shg.Money {
+	t := shg.Zero(a.Currency())
+	if a.status != Active {
+		return t
+	}
+	for i := range a.lines {
+		t = add(t, a.lines[i].due(PrincipalComponent))
+	}
+	return t
+}
+
+// Clone returns a deep copy of a. (A plain copy is already safe to change
+// through the methods of this package, which never write into shared
+// memory; Clone also detaches the copy's memory.)
+func (a Account) Clone() Account {
+	a.lines = append([]Line(nil), a.lines...)
+	a.txns = append([]Transaction(nil), a.txns...)
+	return a
+}
+
+// working returns a copy of a whose lines may be changed in place and to
+// whose transactions appending never writes into a's memory.
+func (a Account) working() Account {
+	a.lines = append([]Line(nil), a.lines...)
+	a.txns = a.txns[:len(a.txns):len(a.txns)]
+	return a
+}
+
+// due returns the unpaid amount of component c of the line.
+func (l *Line) due(c Component) shg.Money {
+	switch c {
+	case PenaltyComponent:
+		return sub(l.Penalty, l.PaidPenalty)
+	case FeeComponent:
+		return sub(l.Fee, l.PaidFee)
+	case InterestComponent:
+		return sub(l.Interest, l.PaidInterest)
+	}
+	return sub(l.Principal, l.PaidPrincipal)
+}
+
+// pay records x paid on component c.
+func (l *Line) pay(c Component, x shg.Money) {
+	switch c {
+	case PenaltyComponent:
+		l.PaidPenalty = add(l.PaidPenalty, x)
+	case FeeComponent:
+		l.PaidFee = add(l.PaidFee, x)
+	case InterestComponent:
+		l.PaidInterest = add(l.PaidInterest, x)
+	default:
+		l.PaidPrincipal = add(l.PaidPrincipal, x)
+	}
+}
+
+func (al *Allocation) add(c Component, x shg.Money) {
+	switch c {
+	case PenaltyComponent:
+		al.Penalty = add(al.Penalty, x)
+	case FeeComponent:
+		al.Fee = add(al.Fee, x)
+	case InterestComponent:
+		al.Interest = add(al.Interest, x)
+	default:
+		al.Principal = add(al.Principal, x)
+	}
+}
+
+// current returns the index of the first installment due after on
+// (len(lines) if none).
+func (a *Account) current(on shg.Date) int {
+	for i := range a.lines {
+		if a.lines[i].Due.After(on) {
+			return i
+		}
+	}
+	return len(a.lines)
+}
+
+// earned reports whether the charge of installment i is owed on date on:
+// it fell due on or before on, or it is the current installment (cur, see
+// current) and its period has begun (on is after the previous due date, or
+// after Start for the first). The charge of a later installment is not
+// earned yet: a repayment pays only its principal, and paying the loan off
+// waives it.
+func (a *Account) earned(i, cur int, on shg.Date) bool {
+	if i < cur {
+		return true
+	}
+	if i > cur {
+		return false
+	}
+	start := a.terms.Start
+	if i > 0 {
+		start = a.lines[i-1].Due
+	}
+	return on.After(start)
+}
+
+// assess charges the penalty of every installment whose penalty date (due
+// date + GraceDays + 1) is on or before on and that is then still unpaid.
+// Transactions come in date order and each assesses first, so an
+// installment is assessed against the payments dated before its penalty
+// date. a must be a working copy.
+func (a *Account) assess(on shg.Date) {
+	rule := a.opts.Penalty
+	if rule.IsZero() || a.status != Active {
+		return
+	}
+	cur := a.Currency()
+	rd := rounder{mode: a.terms.Rounding.Mode, unit: a.terms.Rounding.UnitFor(cur), cur: cur}
+	for i := range a.lines {
+		l := &a.lines[i]
+		when := l.Due.AddDays(rule.GraceDays + 1)
+		if when.After(on) {
+			break // lines are in due-date order
+		}
+		if l.PenaltyAssessed {
+			continue
+		}
+		base := add(add(l.due(PrincipalComponent), l.due(InterestComponent)), l.due(FeeComponent))
+		if !base.IsPositive() {
+			continue
+		}
+		l.PenaltyAssessed = true
+		p := money(rd.round(rule.Flat.Amount().Add(rule.Rate.Mul(base.Amount()))), cur)
+		if !p.IsPositive() {
+			continue
+		}
+		l.Penalty = add(l.Penalty, p)
+		t := a.txn(KindPenalty, when, p)
+		t.Penalty, t.Installment = p, l.Number
+		a.txns = append(a.txns, t)
+	}
+}
+
+// payoff returns what settles the loan on date on: everything unpaid on
+// installments whose charge is earned, and the unpaid principal of the
+// rest. a must have been assessed to on.
+func (a *Account) payoff(on shg.Date) shg.Money {
+	cur := a.current(on)
+	t := shg.Zero(a.Currency())
+	for i := range a.lines {
+		l := &a.lines[i]
+		if a.earned(i, cur, on) {
+			for _, c := range DefaultAllocationOrder {
+				t = add(t, l.due(c))
+			}
+		} else {
+			t = add(t, l.due(PrincipalComponent))
+		}
+	}
+	return t
+}
+
+// checkOp appends the violations of a dated operation on an account that
+// must be active.
+func (a *Account) checkOp(on shg.Date, vs []shg.Violation) []shg.Violation {
+	switch {
+	case a.id == "":
+		return append(vs, shg.Violation{Code: CodeNotOpen, Message: "the account was not opened", Want: "an account from loan.Open", Got: "the zero Account"})
+	case a.status == Closed:
+		vs = append(vs, shg.Violation{Code: CodeClosed, Message: "the loan is closed", Want: "active", Got: "closed"})
+	case a.status == WrittenOff:
+		vs = append(vs, shg.Violation{Code: CodeWrittenOff, Message: "the loan is written off", Want: "active", Got: "writtenOff"})
+	}
+	return a.checkDate(on, vs)
+}
+
+func (a *Account) checkDate(on shg.Date, vs []shg.Violation) []shg.Violation {
+	switch {
+	case on.Before(a.terms.Start):
+		vs = append(vs, shg.Violation{Code: CodeDateBeforeDisbursement, Message: "date is before the disbursement",
+			Want: ">= " + a.terms.Start.String(), Got: on.String()})
+	case on.Before(a.last):
+		vs = append(vs, shg.Violation{Code: CodeDateBeforeLastTransaction, Message: "date is before the last transaction",
+			Want: ">= " + a.last.String(), Got: on.String()})
+	}
+	return vs
+}
+
+// checkAmount appends the violations of an amount paid or lent.
+func (a *Account) checkAmount(amount shg.Money, vs []shg.Violation) []shg.Violation {
+	cur := a.Currency()
+	if amount.Currency() != cur {
+		vs = append(vs, shg.Violation{Code: CodeCurrency, Message: "amount is not in the loan's currency",
+			Want: cur, Got: strconv.Quote(amount.Currency()), Err: shg.ErrCurrencyMismatch})
+	}
+	if !amount.IsPositive() {
+		vs = append(vs, shg.Violation{Code: CodeAmountNotPositive, Message: "amount must be positive", Want: "> 0", Got: amount.String()})
+	} else if !amount.IsRounded(shg.Rounding{}) {
+		vs = append(vs, shg.Violation{Code: CodeAmountUnit, Message: "amount must be a whole number of the currency's minor units",
+			Want: "a multiple of " + shg.Rounding{}.UnitFor(cur).String(), Got: amount.String()})
+	}
+	return vs
+}
+
+// Repay records a repayment of amount on date on and returns how it was
+// split. The payment goes to the installments oldest first; within an
+// installment, to its components in the allocation order (default:
+// penalties, fees, interest, principal) before the next installment is
+// touched. On an installment whose charge is not earned yet (due after the
+// current one), only principal is paid. When the payment equals
+// [Account.Payoff] the loan closes and the unearned charge of later
+// installments is waived (Allocation.Waived). Penalties falling due by on
+// are charged first (see [PenaltyRule]).
+//
+// It refuses, changing nothing: a loan not active ("loan.closed",
+// "loan.written_off", "loan.not_open"), a non-positive amount
+// ("loan.amount_not_positive"), an amount in another currency
+// ("loan.currency") or not in whole minor units ("loan.amount_unit"), a date
+// before the disbursement or the last transaction
+// ("loan.date_before_disbursement", "loan.date_before_last_transaction"),
+// and more than the payoff amount ("loan.overpayment").
+func (a *Account) Repay(on shg.Date, amount shg.Money) (Allocation, error) {
+	const op = "loan.Account.Repay"
+	vs := a.checkOp(on, nil)
+	if a.id != "" {
+		vs = a.checkAmount(amount, vs)
+	}
+	if len(vs) > 0 {
+		return Allocation{}, shg.NewRuleError(op, vs...)
+	}
+	w := a.working()
+	w.assess(on)
+	if po := w.payoff(on); amount.GreaterThan(po) {
+		return Allocation{}, shg.NewRuleError(op, shg.Violation{Code: CodeOverpayment,
+			Message: "repayment exceeds what settles the loan", Want: "<= " + po.String(), Got: amount.String()})
+	}
+	al := w.zeroAllocation()
+	cur := w.current(on)
+	order := w.opts.order()
+	left := amount
+	for i := range w.lines {
+		if !left.IsPositive() {
+			break
+		}
+		l := &w.lines[i]
+		earned := w.earned(i, cur, on)
+		for _, c := range order {
+			if !earned && c != PrincipalComponent {
+				continue
+			}
+			d := l.due(c)
+			if !d.IsPositive() {
+				continue
+			}
+			x := d.Min(left)
+			l.pay(c, x)
+			al.add(c, x)
+			left = sub(left, x)
+		}
+	}
+	if w.payoff(on).IsZero() {
+		for i := cur; i < len(w.lines); i++ {
+			if w.earned(i, cur, on) {
+				continue
+			}
+			l := &w.lines[i]
+			x := add(l.due(InterestComponent), l.due(FeeComponent))
+			l.Waived = add(l.Waived, x)
+			al.Waived = add(al.Waived, x)
+		}
+		w.status = Closed
+		al.Closed = true
+	}
+	t := w.txn(KindRepayment, on, amount)
+	t.Principal, t.Interest, t.Fee, t.Penalty, t.Waived = al.Principal, al.Interest, al.Fee, al.Penalty, al.Waived
+	w.txns = append(w.txns, t)
+	w.last = on
+	*a = w
+	return al, nil
+}
+
+// Payoff returns the amount that settles the loan on date on (the
+// foreclosure amount): every unpaid penalty, the unpaid charge of the
+// installments due by on and of the current one if its period has begun,
+// and all unpaid principal; the charge of later installments is not owed.
+// It is zero for a loan that is not active, and refused for a date before
+// the disbursement or the last transaction.
+func (a Account) Payoff(on shg.Date) (shg.Money, error) {
+	if vs := a.checkDate(on, nil); len(vs) > 0 {
+		return shg.Money{}, shg.NewRuleError("loan.Account.Payoff", vs...)
+	}
+	if a.status != Active || a.id == "" {
+		return shg.Zero(a.Currency()), nil
+	}
+	w := a.working()
+	w.assess(on)
+	return w.payoff(on), nil
+}
+
+// Due returns what is owed on installments due on or before on, penalties
+// included: what the borrower pays to be up to date. It is zero for a loan
+// that is not active.
+func (a Account) Due(on shg.Date) shg.Money {
+	t := shg.Zero(a.Currency())
+	if a.status != Active {
+		return t
+	}
+	w := a.working()
+	w.assess(on)
+	for i := range w.lines {
+		l := &w.lines[i]
+		if l.Due.After(on) {
+			break
+		}
+		for _, c := range DefaultAllocationOrder {
+			t = add(t, l.due(c))
+		}
+	}
+	return t
+}
+
+// Arrears returns the loan's overdue position on date on: installments due
+// before on and not fully paid (penalties falling due by on included), the
+// days since the oldest of them fell due and its ageing bucket, and the
+// outstanding principal. A loan that is not active has no arrears.
+func (a Account) Arrears(on shg.Date) Arrears {
+	zero := shg.Zero(a.Currency())
+	r := Arrears{On: on, Principal: zero, Interest: zero, Fee: zero, Penalty: zero, OutstandingPrincipal: zero}
+	if a.status != Active {
+		return r
+	}
+	w := a.working()
+	w.assess(on)
+	for i := range w.lines {
+		l := &w.lines[i]
+		r.OutstandingPrincipal = add(r.OutstandingPrincipal, l.due(PrincipalComponent))
+		if !l.Due.Before(on) {
+			continue
+		}
+		p, in, f, pen := l.due(PrincipalComponent), l.due(InterestComponent), l.due(FeeComponent), l.due(PenaltyComponent)
+		if !(p.IsPositive() || in.IsPositive() || f.IsPositive() || pen.IsPositive()) {
+			continue
+		}
+		if r.Installments == 0 {
+			r.DaysPastDue = on.Sub(l.Due)
+		}
+		r.Installments++
+		r.Principal, r.Interest = add(r.Principal, p), add(r.Interest, in)
+		r.Fee, r.Penalty = add(r.Fee, f), add(r.Penalty, pen)
+	}
+	r.Bucket = BucketFor(r.DaysPastDue)
+	return r
+}
+
+// Disburse lends a further tranche of amount on date on. Installments due
+// on or before on stay as they are; what remains of the principal plus the
+// tranche is re-amortized over the remaining installments of the original
+// term (Terms.Installments minus those kept), keeping their due dates,
+// method and rounding, with what remains of the principal grace. The
+// installment the tranche falls in is charged on the new balance for its
+// whole period (no proration by days). Payments already made on the
+// re-amortized installments stay paid, component by component.
+//
+// Besides the refusals of [Account.Repay] (status, currency, amount,
+// date), it refuses a tranche that is not a whole multiple of the rounding
+// unit ("loan.amount_unit"), one that takes the total lent above
+// Options.Limit ("loan.limit_exceeded"), one on or after the last due date
+// ("loan.no_remaining_installments"), and one whose re-amortized
+// installments would charge less than was already paid on them in advance
+// ("loan.tranche_after_prepayment").
+func (a *Account) Disburse(on shg.Date, amount shg.Money) error {
+	const op = "loan.Account.Disburse"
+	vs := a.checkOp(on, nil)
+	if a.id == "" {
+		return shg.NewRuleError(op, vs...)
+	}
+	vs = a.checkAmount(amount, vs)
+	if amount.Currency() == a.Currency() && amount.IsPositive() && !amount.IsRounded(a.terms.Rounding) {
+		vs = append(vs, shg.Violation{Code: CodeAmountUnit, Message: "a tranche must be a whole multiple of the rounding unit",
+			Want: "a multiple of " + a.terms.Rounding.UnitFor(a.Currency()).String(), Got: amount.String()})
+	}
+	if a.opts.Limit.IsPositive() && amount.Currency() == a.Currency() {
+		if total := add(a.disbursed, amount); total.GreaterThan(a.opts.Limit) {
+			vs = append(vs, shg.Violation{Code: CodeLimitExceeded, Message: "disbursements exceed the approved limit",
+				Want: "<= " + a.opts.Limit.String(), Got: total.String()})
+		}
+	}
+	kept := a.current(on)
+	if kept == len(a.lines) {
+		vs = append(vs, shg.Violation{Code: CodeNoRemainingInstallments, Message: "no installment falls due after the tranche",
+			Want: "< " + a.lines[len(a.lines)-1].Due.String(), Got: on.String()})
+	}
+	if len(vs) > 0 {
+		return shg.NewRuleError(op, vs...)
+	}
+	w := a.working()
+	w.assess(on)
+	zero := shg.Zero(w.Currency())
+	// Principal still scheduled on the re-amortized installments, and what
+	// was paid on them in advance, by component.
+	balance := amount
+	paidP, paidI, paidF := zero, zero, zero
+	for i := kept; i < len(w.lines); i++ {
+		l := &w.lines[i]
+		balance = add(balance, l.Principal)
+		paidP, paidI, paidF = add(paidP, l.PaidPrincipal), add(paidI, l.PaidInterest), add(paidF, l.PaidFee)
+	}
+	items, _, _, err := w.terms.build(balance.Amount(), w.terms.Installments-kept, max(w.terms.PrincipalGrace-kept, 0), kept)
+	if err != nil {
+		return shg.NewRuleError(op, violations(err)...)
+	}
+	lines := make([]Line, kept, kept+len(items))
+	copy(lines, w.lines[:kept])
+	for _, it := range items {
+		l := newLine(it, zero)
+		l.PaidPrincipal = take(&paidP, l.Principal)
+		l.PaidInterest = take(&paidI, l.Interest)
+		l.PaidFee = take(&paidF, l.Fee)
+		lines = append(lines, l)
+	}
+	if paidP.IsPositive() || paidI.IsPositive() || paidF.IsPositive() {
+		return shg.NewRuleError(op, shg.Violation{Code: CodeTrancheAfterPrepayment,
+			Message: "the re-amortized installments would owe less than was paid on them in advance",
+			Want:    "no advance payment beyond the new installments", Got: add(add(paidP, paidI), paidF).String()})
+	}
+	w.lines = lines
+	w.disbursed = add(w.disbursed, amount)
+	w.txns = append(w.txns, w.txn(KindDisbursement, on, amount))
+	w.last = on
+	*a = w
+	return nil
+}
+
+// take moves up to limit out of *pool and returns it.
+func take(pool *shg.Money, limit shg.Money) shg.Money {
+	x := pool.Min(limit)
+	*pool = sub(*pool, x)
+	return x
+}
+
+// WriteOff gives the loan up as a loss on date on and returns what was
+// written off: every unpaid penalty, the unpaid charge of the installments
+// whose charge is earned by on (see [Account.Payoff]) and all unpaid
+// principal; the unearned charge of later installments is cancelled
+// (Allocation.Waived). The loan becomes [WrittenOff] and takes no further
+// operations. It refuses a loan that is not active and a date before the
+// disbursement or the last transaction.
+func (a *Account) WriteOff(on shg.Date) (Allocation, error) {
+	const op = "loan.Account.WriteOff"
+	if vs := a.checkOp(on, nil); len(vs) > 0 {
+		return Allocation{}, shg.NewRuleError(op, vs...)
+	}
+	w := a.working()
+	w.assess(on)
+	al := w.zeroAllocation()
+	cur := w.current(on)
+	for i := range w.lines {
+		l := &w.lines[i]
+		earned := w.earned(i, cur, on)
+		for _, c := range DefaultAllocationOrder {
+			d := l.due(c)
+			if !d.IsPositive() {
+				continue
+			}
+			if earned || c == PrincipalComponent {
+				l.WrittenOff = add(l.WrittenOff, d)
+				al.add(c, d)
+			} else {
+				l.Waived = add(l.Waived, d)
+				al.Waived = add(al.Waived, d)
+			}
+		}
+	}
+	w.status = WrittenOff
+	t := w.txn(KindWriteOff, on, al.Total())
+	t.Principal, t.Interest, t.Fee, t.Penalty, t.Waived = al.Principal, al.Interest, al.Fee, al.Penalty, al.Waived
+	w.txns = append(w.txns, t)
+	w.last = on
+	*a = w
+	return al, nil
+}
+
+// MarshalJSON encodes a snapshot of the account: id, status, terms,
+// options, total disbursed, last transaction date, installments with what
+// was paid on them, and transactions. Equal accounts encode to identical
+// bytes.
+func (a Account) MarshalJSON() ([]byte, error) {
+	lines, txns := a.lines, a.txns
+	if lines == nil {
+		lines = []Line{}
+	}
+	if txns == nil {
+		txns = []Transaction{}
+	}
+	return json.Marshal(accountJSON{ID: a.id, Status: a.status, Terms: a.terms, Options: a.opts,
+		Disbursed: a.disbursed, LastDate: a.last, Installments: lines, Transactions: txns})
+}
+
+type accountJSON struct {
+	ID           shg.LoanID    `json:"id"`
+	Status       Status        `json:"status"`
+	Terms        Terms         `json:"terms"`
+	Options      Options       `json:"options"`
+	Disbursed    shg.Money     `json:"disbursed"`
+	LastDate     shg.Date      `json:"lastDate"`
+	Installments []Line        `json:"installments"`
+	Transactions []Transaction `json:"transactions"`
+}
