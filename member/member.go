@@ -420,8 +420,8 @@ func (m Member) AgeOn(d shg.Date) int { return Age(m.p.BirthDate, d) }
 // Age returns the number of whole years from birth to on: the number of
 // Gregorian birthdays (same month and day) passed by on, the day itself
 // included. Someone born on 29 February has her birthday on 1 March in
-// common years: she is 17 on 28 February 2023 and 18 on 1 March 2023 if
-// born on 29 February 2004. Age returns 0 when either date is zero or on
+// common years: born on 29 February 2004, she is 17 on 28 February 2022
+// and 18 on 1 March 2022. Age returns 0 when either date is zero or on
 // is before birth.
 //
 // Counting Solar Hijri anniversaries can differ by a day, because 1
