@@ -44,30 +44,14 @@ func le(a, b shg.Money) bool {
 	return err == nil && c <= 0
 }
 
-func genderName(g member.Gender) string {
-	switch g {
-	case member.Female:
-		return "female"
-	case member.Male:
-		return "male"
-	case member.GenderUnknown:
-		return "unknown"
-	}
-	return "gender(" + itoa(int(g)) + ")"
+// amountOK reports whether m is a positive amount in the policy's currency
+// that is a whole multiple of its rounding unit (as loan terms require).
+func (p Policy) amountOK(m shg.Money) bool {
+	return m.IsPositive() && m.Currency() == p.Currency && m.IsRounded(p.Rounding)
 }
 
-func roleName(r member.Role) string {
-	switch r {
-	case member.Ordinary:
-		return "member"
-	case member.Chair:
-		return "chair"
-	case member.Treasurer:
-		return "treasurer"
-	case member.Secretary:
-		return "secretary"
-	}
-	return "role(" + itoa(int(r)) + ")"
+func (p Policy) amountWant() string {
+	return "> 0 " + p.Currency + " in multiples of " + p.Rounding.UnitFor(p.Currency).String()
 }
 
 func crit(code, desc, want, got string, met bool) Criterion {
@@ -97,11 +81,11 @@ func (p Policy) CheckEligibility(f ApplicantFacts) Checklist {
 		names := make([]string, len(m.Genders))
 		ok := false
 		for i, g := range m.Genders {
-			names[i] = genderName(g)
+			names[i] = member.Gender.String(g)
 			ok = ok || g == f.Gender
 		}
 		c = append(c, crit("membership.gender", "applicant's gender admitted by the programme",
-			strings.Join(names, " or "), genderName(f.Gender), ok))
+			strings.Join(names, " or "), member.Gender.String(f.Gender), ok))
 	}
 	if m.MinAge > 0 || m.MaxAge > 0 {
 		want := ">= " + itoa(m.MinAge) + " years"
@@ -164,13 +148,13 @@ func (p Policy) formationGate(f GateFacts) Checklist {
 	if len(m.Officers) > 0 {
 		var want, missing []string
 		for _, r := range m.Officers {
-			want = append(want, roleName(r))
+			want = append(want, member.Role.String(r))
 			found := false
 			for _, h := range f.Officers {
 				found = found || h == r
 			}
 			if !found {
-				missing = append(missing, roleName(r))
+				missing = append(missing, member.Role.String(r))
 			}
 		}
 		got := "all elected"
@@ -240,9 +224,8 @@ func (p Policy) CheckInternalLoan(f InternalLoanFacts) Checklist {
 	stageOK := f.Stage >= l.MinStage && f.Stage < Dissolved
 	c = append(c, crit("lending.stage", "the group is far enough along to lend",
 		l.MinStage.String()+" or later, not dissolved", f.Stage.String(), stageOK))
-	amtOK := f.Amount.IsPositive() && f.Amount.Currency() == p.Currency
-	c = append(c, crit("lending.amount", "a positive amount in the policy's currency",
-		"> 0 "+p.Currency, moneyStr(f.Amount), amtOK))
+	c = append(c, crit("lending.amount", "a positive amount in the policy's currency and rounding unit",
+		p.amountWant(), moneyStr(f.Amount), p.amountOK(f.Amount)))
 	if l.MaxAmount.IsPositive() {
 		c = append(c, crit("lending.max_amount", "loan within the policy's absolute cap",
 			"<= "+moneyStr(l.MaxAmount), moneyStr(f.Amount), le(f.Amount, l.MaxAmount)))
@@ -324,7 +307,7 @@ func (p Policy) CheckTranche(f TrancheFacts) Checklist {
 	reqOK := len(f.Requests) > 0 && len(f.Requests) <= f.Members
 	seen := make(map[shg.MemberID]bool, len(f.Requests))
 	for _, r := range f.Requests {
-		if !r.Amount.IsPositive() || r.Amount.Currency() != p.Currency || seen[r.Member] {
+		if !p.amountOK(r.Amount) || seen[r.Member] {
 			reqOK = false
 		}
 		seen[r.Member] = true
@@ -333,7 +316,7 @@ func (p Policy) CheckTranche(f TrancheFacts) Checklist {
 		}
 	}
 	c = append(c, crit("tranche.requests", "one positive request per member, no more requests than members",
-		"1-"+itoa(f.Members)+" requests of > 0 "+p.Currency+", one per member",
+		"1-"+itoa(f.Members)+" requests, one per member, each "+p.amountWant(),
 		plural(len(f.Requests), "request", "requests")+" totalling "+moneyStr(total), reqOK))
 	if t.MaxPerMember.IsPositive() {
 		for _, r := range f.Requests {

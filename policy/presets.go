@@ -32,7 +32,7 @@ func KermanshahBehzisti() Policy {
 		Name:     "Kermanshah Behzisti self-help groups for rural women",
 		Region:   "Kermanshah province, Iran",
 		Version:  "1397",
-		Source:   "Behzisti Kermanshah, Office of Empowerment and Family: news report on the microfinance scheme (seed-article.fa.txt)",
+		Source:   SourceKermanshah,
 		Currency: shg.IRR,                          // article: amounts in toman, books in rials
 		Calendar: shg.SolarHijri,                   // article: dates in the Solar Hijri calendar
 		Rounding: shg.Rounding{Mode: shg.HalfEven}, // assumption: whole rials, banker's rounding (Fineract default)
@@ -163,73 +163,125 @@ func kermanshahBankPricing() Pricing {
 	}
 }
 
-// NABARDLinkage is India's SHG–Bank Linkage Programme as NABARD and the
-// Reserve Bank of India set it out.
+// Sources of the presets, cited by the comments below.
+const (
+	// SourceKermanshah is the news report on the Kermanshah Welfare
+	// Organization's microfinance scheme that this library is built from
+	// (the project's mission/seed-article.fa.txt and its English rendering):
+	// 15–25 rural women and girls per group; preparation, formation and
+	// sustainability by protocol under a senior facilitator; lending from
+	// the group's internal fund; a first Keshavarzi Bank loan after 6 months
+	// without guarantor or collateral, capped per member at 2,500,000 toman,
+	// then 3,000,000 and 5,000,000 toman.
+	SourceKermanshah = "Behzisti (Welfare Organization) of Kermanshah, Office of Empowerment and Family: news report on the rural women's microfinance scheme"
+	// SourceNABARD is NABARD's master circular on the SHG-Bank Linkage
+	// Programme (NB.MCID/ Circular 230/MCID-05/2018, 23 August 2018,
+	// https://www.nabard.org/CircularPage.aspx?cid=504&id=2882) and RBI's
+	// master circular on DAY-NRLM (FIDD.GSSD.CO.BC.No.04/09.01.01/2017-18,
+	// 1 July 2017, https://www.rbi.org.in/Scripts/NotificationUser.aspx?Id=11035&Mode=0),
+	// whose lending norms banks restate (e.g. https://bankofindia.co.in/Self_Help_Group):
+	// SHGs of up to 20 members, in active existence for at least 6 months as
+	// per their books, practising the Panchasutra (regular meetings, regular
+	// savings, regular inter-loaning, timely repayment, up-to-date books),
+	// qualifying under NABARD's grading norms; first dose 6 times the
+	// existing corpus or at least Rs 1 lakh, whichever is higher; second dose
+	// 8 times the corpus or at least Rs 2 lakh; no collateral and no margin
+	// up to Rs 10 lakh.
+	SourceNABARD = "NABARD Master Circular on SHG-Bank Linkage Programme (23 Aug 2018); RBI Master Circular DAY-NRLM (1 Jul 2017)"
+	// SourceNABARDGrading is NABARD's SHG grading: ten parameters of ten
+	// marks each (regular meetings, attendance, participation, regular
+	// savings, knowledge of rules, internal lending, repayment, books and
+	// records, homogeneity, understanding of the SHG concept); above 85 marks
+	// grade A, 75–85 grade B, below 75 grade C; only groups of 75 marks and
+	// more are linked (restated at https://experts123.com/q/what-is-grading-and-how-is-it-done.html;
+	// the Panchasutra grading of DAY-NRLM at
+	// http://vikaspedia.in/social-welfare/rural-poverty-alleviation-1/self-help-groups/grading-of-shgs).
+	SourceNABARDGrading = "NABARD SHG grading: 10 parameters, A > 85, B 75-85, C < 75 marks"
+	// SourceVSLA is VSL Associates' description of the methodology
+	// (https://www.vsla.net/the-vsla-methodology/): 10 to 25 self-selected
+	// members, weekly meetings, 1 to 5 shares a meeting at a price fixed for
+	// the cycle, loans up to three times a member's savings for at most
+	// three months at a monthly service charge set by the group, a social
+	// fund that is not shared out, a five-person management committee, a
+	// lock-box instead of a bank account, one-year cycles ending in a
+	// share-out in proportion to savings. And H. Allen, VSL Programme Guide:
+	// Village Agent Training Guide v1.04 (2011): training modules 1
+	// (groups, leadership and elections), 2 (social fund, share-purchase and
+	// credit policies) and 3 (constitution) precede module 4, the first
+	// savings meeting.
+	SourceVSLA = "VSL Associates, The VSLA methodology (vsla.net); H. Allen, VSL Programme Guide: Village Agent Training Guide v1.04 (2011)"
+)
+
+// NABARDLinkage is India's SHG-Bank Linkage Programme as NABARD's and the
+// Reserve Bank of India's master circulars set it out ([SourceNABARD]): groups
+// of 10–20 that practise the Panchasutra for 6 months, are graded
+// ([SourceNABARDGrading]), and borrow as a group in doses of 6× then 8× their
+// corpus, at least ₹1 lakh then ₹2 lakh, without collateral.
 func NABARDLinkage() Policy {
 	bank := Pricing{
-		AnnualRate:   dec("0.07"),            // assumption: 7% after DAY-NRLM interest subvention
-		Method:       loan.DecliningBalance,  // bank term loans: declining balance
+		AnnualRate:   dec("0.07"),            // DAY-NRLM interest subvention: women SHGs borrow at 7% a year (RBI master circular)
+		Method:       loan.DecliningBalance,  // bank term loans accrue on the outstanding balance
 		Amortization: loan.EqualInstallments, // assumption
 		Charge:       loan.Interest,
-		Every:        loan.Months(1), // assumption
+		Every:        loan.Months(1), // RBI: monthly or quarterly installments by cash flow; assumption: monthly
 	}
 	return Policy{
 		Name:     "NABARD SHG-Bank Linkage Programme",
 		Region:   "India",
-		Version:  "master circular",
-		Source:   "NABARD / RBI master circulars on the SHG-Bank Linkage Programme and DAY-NRLM",
+		Version:  "NABARD master circular 2018; RBI DAY-NRLM master circular 2017",
+		Source:   SourceNABARD + "; " + SourceNABARDGrading,
 		Currency: "INR",
 		Calendar: shg.Gregorian,
 		Rounding: shg.Rounding{Mode: shg.HalfEven, Unit: dec("1")}, // assumption: whole rupees
 		Membership: Membership{
-			MinMembers: 10,                                                              // NABARD: 10-20 members
-			MaxMembers: 20,                                                              // NABARD: 10-20 members
-			MinAge:     18,                                                              // assumption: adults
-			Officers:   []member.Role{member.Chair, member.Treasurer, member.Secretary}, // assumption
+			MinMembers: 10,                                                              // NABARD: groups of 10-20 members
+			MaxMembers: 20,                                                              // RBI / banks: maximum 20 members
+			MinAge:     18,                                                              // assumption: adults, who can contract with a bank
+			Officers:   []member.Role{member.Chair, member.Treasurer, member.Secretary}, // assumption: office bearers
 		},
 		Stages: Stages{
 			Preparation: PreparationGate{
-				Facilitator:            true, // self-help promoting institution
+				Facilitator:            true, // NABARD: a self-help promoting institution (SHPI) forms and nurtures the group
 				MinOrientationSessions: 3,    // assumption
 			},
 			Formation: FormationGate{
-				Bylaws:      true, // assumption: rules and regulations
-				BankAccount: true, // NABARD: savings bank account
+				Bylaws:      true, // assumption: the group's rules, in its minute book
+				BankAccount: true, // NABARD: the group opens a savings bank account
 			},
 			Sustainability: SustainabilityGate{
-				MinMonthsSinceFormation: 6,          // RBI: active existence of at least 6 months
-				MinMeetingsHeld:         dec("0.8"), // assumption (Panchasutra: regular meetings)
-				MinAttendance:           dec("0.7"), // assumption
-				MinSavingsRegularity:    dec("0.8"), // assumption (Panchasutra: regular savings)
-				MinInternalLoans:        1,          // Panchasutra: regular internal lending
-				MinRepaymentRate:        dec("0.9"), // assumption (Panchasutra: timely repayment)
-				Books:                   true,       // Panchasutra: up-to-date books
+				MinMonthsSinceFormation: 6,          // RBI: active existence of at least 6 months as per the books
+				MinMeetingsHeld:         dec("0.8"), // Panchasutra: regular meetings; threshold assumption
+				MinAttendance:           dec("0.7"), // NABARD grading: attendance; threshold assumption
+				MinSavingsRegularity:    dec("0.8"), // Panchasutra: regular savings; threshold assumption
+				MinInternalLoans:        1,          // Panchasutra: regular inter-loaning
+				MinRepaymentRate:        dec("0.9"), // Panchasutra: timely repayment; threshold assumption
+				Books:                   true,       // Panchasutra: up-to-date books of accounts
 			},
 		},
 		Meetings: Meetings{
-			Frequency: Weekly,     // NRLM: weekly meetings
+			Frequency: Weekly,     // assumption: weekly, as DAY-NRLM recommends; many groups meet monthly
 			Quorum:    dec("0.5"), // assumption
 		},
 		Savings: Savings{
 			Plan: savings.Plan{
-				Kind:   savings.EqualFixed,
-				Amount: inr("50"), // assumption
+				Kind:   savings.EqualFixed, // Panchasutra: regular savings of an agreed amount
+				Amount: inr("50"),          // assumption: Rs 50 a week
 			},
-			SocialFund: inr("0"),
+			SocialFund: inr("0"), // assumption: none
 			Fines: Fines{
 				Absence: inr("10"), // assumption
 				Late:    inr("5"),  // assumption
 			},
 		},
 		Lending: Lending{
-			Enabled:            true,        // Panchasutra: internal lending
+			Enabled:            true,        // Panchasutra: regular inter-loaning
 			MinStage:           Formation,   // assumption
 			MaxSavingsMultiple: dec("2"),    // assumption
 			MaxFundShare:       dec("0.25"), // assumption
 			MinInstallments:    1,           // assumption
 			MaxInstallments:    12,          // assumption
 			Pricing: Pricing{
-				AnnualRate:   dec("0.24"), // assumption: 2% a month, common SHG internal rate
+				AnnualRate:   dec("0.24"), // assumption: 2% a month, a common internal rate
 				Method:       loan.DecliningBalance,
 				Amortization: loan.EqualInstallments,
 				Charge:       loan.Interest,
@@ -239,135 +291,145 @@ func NABARDLinkage() Policy {
 			NoArrears:     true, // assumption
 		},
 		BankLinkage: BankLinkage{
-			Bank:       "scheduled commercial, regional rural or cooperative bank",
-			Borrower:   BorrowerGroup,  // SHG-BLP: the group borrows
-			Collateral: CollateralNone, // RBI: no collateral
+			Bank:       "scheduled commercial bank, regional rural bank or cooperative bank", // NABARD / RBI
+			Borrower:   BorrowerGroup,                                                        // SHG-BLP: the group borrows and on-lends
+			Collateral: CollateralNone,                                                       // RBI: no collateral, no margin up to Rs 10 lakh
 			Tranches: []Tranche{
 				{
-					CorpusMultiple:    dec("6"),      // RBI: 6 times the corpus
-					CorpusFloor:       inr("100000"), // RBI: or Rs 1 lakh, whichever is higher
+					CorpusMultiple:    dec("6"),      // RBI: first dose 6 times the existing corpus
+					CorpusFloor:       inr("100000"), // RBI: or at least Rs 1 lakh, whichever is higher
 					MinGroupAgeMonths: 6,             // RBI: 6 months of active existence
-					RequireMature:     true,
-					MinGrade:          GradeB, // assumption: grade A or B groups are linked
-					Installments:      24,     // assumption
+					RequireMature:     true,          // RBI: practising the Panchasutra
+					MinGrade:          GradeB,        // NABARD grading: 75 marks or more
+					Installments:      24,            // assumption
 					Pricing:           bank,
 				},
 				{
-					CorpusMultiple:    dec("8"),      // RBI: 8 times the corpus
-					CorpusFloor:       inr("200000"), // RBI: or Rs 2 lakh
-					MinGroupAgeMonths: 6,
+					CorpusMultiple:    dec("8"),      // RBI: second dose 8 times the corpus
+					CorpusFloor:       inr("200000"), // RBI: or at least Rs 2 lakh, whichever is higher
+					MinGroupAgeMonths: 6,             // RBI: as the first dose
 					RequireMature:     true,
-					PreviousRepaid:    dec("1"), // assumption: first dose repaid
-					MinGrade:          GradeB,   // assumption
+					PreviousRepaid:    dec("1"), // assumption: the first dose repaid before the second
+					MinGrade:          GradeB,   // NABARD grading
 					Installments:      36,       // assumption
 					Pricing:           bank,
 				},
 			},
 		},
 		Delinquency: Delinquency{
-			GraceDays:   0,           // assumption
-			PenaltyRate: dec("0.02"), // assumption
-			PenaltyFlat: inr("0"),
+			GraceDays:    0,           // assumption
+			PenaltyRate:  dec("0.02"), // assumption: 2% a year penal interest
+			PenaltyFlat:  inr("0"),
+			WriteOffDays: 0,
 		},
 		Grading: GradeRules{
+			// NABARD grading's measurable parameters, equal weights as in its
+			// ten-marks-each scale; the qualitative ones (participation,
+			// knowledge of rules, homogeneity, understanding) are left out.
 			Indicators: []Weight{
-				{Metric: Attendance, Weight: dec("1")},
-				{Metric: SavingsRegularity, Weight: dec("1")},
-				{Metric: RepaymentRate, Weight: dec("1")},
-				{Metric: MeetingRegularity, Weight: dec("1")},
-				{Metric: FundUtilisation, Weight: dec("1")},
-				{Metric: Books, Weight: dec("1")},
+				{Metric: MeetingRegularity, Weight: dec("10")}, // regular meetings
+				{Metric: Attendance, Weight: dec("10")},        // attendance
+				{Metric: SavingsRegularity, Weight: dec("10")}, // regular savings
+				{Metric: FundUtilisation, Weight: dec("10")},   // internal lending
+				{Metric: RepaymentRate, Weight: dec("10")},     // repayment
+				{Metric: Books, Weight: dec("10")},             // books and records
 			},
-			A:               dec("0.8"),
-			B:               dec("0.6"),
-			MinMonthsActive: 6,
+			A:               dec("0.85"), // NABARD grading: above 85 marks is A
+			B:               dec("0.75"), // NABARD grading: 75-85 marks is B
+			MinMonthsActive: 6,           // RBI: graded for linkage after 6 months
 		},
-		ShareOut: ShareOut{Basis: savings.BySavings, KeepSocialFund: true},
+		ShareOut: ShareOut{
+			CycleMonths:    0,                 // SHGs keep a standing corpus
+			Basis:          savings.BySavings, // on exit or dissolution
+			KeepSocialFund: true,
+		},
 	}
 }
 
-// VSLA is CARE's Village Savings and Loan Association methodology: a
-// self-selected group of 10–25 members meets weekly, buys 1–5 shares a
-// meeting at a price fixed for the cycle, lends up to 3 times a member's
-// savings for up to 3 months at a flat monthly service charge, keeps a
-// social fund, and shares out everything at the end of each annual cycle.
-// There is no bank linkage. The currency (West African CFA franc; CARE's
-// first VSLAs were in Niger) and its amounts are assumptions.
+// VSLA is CARE's Village Savings and Loan Association methodology
+// ([SourceVSLA]): a self-selected group of 10–25 members meets weekly, buys
+// 1–5 shares a meeting at a price fixed for the cycle, lends up to 3 times a
+// member's savings for up to 3 months at a flat monthly service charge,
+// keeps a social fund, and shares out everything but the social fund at the
+// end of each annual cycle. There is no bank linkage. The currency (West
+// African CFA franc: CARE's first VSLAs, Mata Masu Dubara, were in Niger) and
+// every amount are assumptions; a programme sets its own.
 func VSLA() Policy {
 	return Policy{
 		Name:     "CARE Village Savings and Loan Association",
 		Region:   "generic (CARE VSLA methodology)",
-		Version:  "VSL Associates Programme Guide",
-		Source:   "VSL Associates, Village Savings and Loan Associations Programme Guide: Field Operations Manual; CARE VSLA methodology",
-		Currency: "XOF",
+		Version:  "VSL Programme Guide v1.04",
+		Source:   SourceVSLA,
+		Currency: "XOF", // assumption: Niger, where CARE's VSLAs began
 		Calendar: shg.Gregorian,
 		Rounding: shg.Rounding{Mode: shg.HalfEven, Unit: dec("5")}, // assumption: the smallest coin in use
 		Membership: Membership{
-			MinMembers: 10,                                                              // programme guide: 10-25 members
-			MaxMembers: 25,                                                              // programme guide: 10-25 members
+			MinMembers: 10,                                                              // VSL Associates: 10 to 25 self-selected members
+			MaxMembers: 25,                                                              // VSL Associates: 10 to 25
 			MinAge:     18,                                                              // assumption
-			Officers:   []member.Role{member.Chair, member.Treasurer, member.Secretary}, // programme guide: management committee
+			Officers:   []member.Role{member.Chair, member.Treasurer, member.Secretary}, // VSL Associates: management committee (of five)
 		},
 		Stages: Stages{
 			Preparation: PreparationGate{
-				Facilitator:            true, // field officer / village agent
-				MinOrientationSessions: 3,    // programme guide: training modules before the first share purchase (assumption: 3)
+				Facilitator:            true, // VSL Programme Guide: a field officer or village agent trains the group
+				MinOrientationSessions: 3,    // VSL Programme Guide: modules 1-3 before the first savings meeting
 			},
 			Formation: FormationGate{
-				Bylaws:      true,  // programme guide: association constitution
-				BankAccount: false, // programme guide: cash kept in a lockable box with three keys
+				Bylaws:      true,  // VSL Programme Guide module 3: the constitution
+				BankAccount: false, // VSL Associates: cash kept in a lock-box with three padlocks
 			},
 			Sustainability: SustainabilityGate{
-				MinMonthsSinceFormation: 9,          // assumption: end of the intensive and development phases
+				MinMonthsSinceFormation: 3,          // assumption: the guide's intensive training phase, about 12 weeks
 				MinMeetingsHeld:         dec("0.9"), // assumption
 				MinAttendance:           dec("0.8"), // assumption
 				MinSavingsRegularity:    dec("0.8"), // assumption
-				MinInternalLoans:        1,
+				MinInternalLoans:        1,          // VSL Programme Guide module 5: first loan meeting
 				MinRepaymentRate:        dec("0.9"), // assumption
-				Books:                   true,       // member passbooks
+				Books:                   true,       // VSL Associates: member passbooks
 			},
 		},
 		Meetings: Meetings{
-			Frequency: Weekly,     // programme guide: weekly meetings
+			Frequency: Weekly,     // VSL Associates: groups meet weekly
 			Quorum:    dec("0.5"), // assumption
 		},
 		Savings: Savings{
 			Plan: savings.Plan{
-				Kind:      savings.Shares, // programme guide: savings as shares
-				Amount:    xof("500"),     // assumption: share price fixed for the cycle
-				MinShares: 1,              // programme guide: 1 to 5 shares a meeting
-				MaxShares: 5,              // programme guide: 1 to 5 shares a meeting
+				Kind:      savings.Shares, // VSL Associates: members save by buying shares
+				Amount:    xof("500"),     // assumption: the price the group fixes for the cycle
+				MinShares: 1,              // VSL Associates: between 1 and 5 shares a meeting
+				MaxShares: 5,              // VSL Associates: between 1 and 5 shares a meeting
 			},
-			SocialFund: xof("100"), // programme guide: social fund contribution each meeting; amount assumption
+			SocialFund: xof("100"), // VSL Associates: an agreed contribution at every meeting; amount assumption
 			Fines: Fines{
-				Absence: xof("100"), // assumption
+				Absence: xof("100"), // assumption: fines set in the constitution
 				Late:    xof("50"),  // assumption
 			},
 		},
 		Lending: Lending{
 			Enabled:            true,
 			MinStage:           Formation,
-			MaxSavingsMultiple: dec("3"), // programme guide: loans up to 3 times savings
+			MaxSavingsMultiple: dec("3"), // VSL Associates: up to three times a member's savings
 			MinInstallments:    1,
-			MaxInstallments:    3, // programme guide: terms up to 3 months
+			MaxInstallments:    3, // VSL Associates: loans for at most three months
 			Pricing: Pricing{
-				AnnualRate:   dec("1.2"), // assumption: 10% a month flat, within the guide's range
-				Method:       loan.Flat,  // programme guide: flat service charge
+				AnnualRate:   dec("1.2"), // assumption: 10% a month; VSL Associates: a monthly service charge set by the group
+				Method:       loan.Flat,  // the charge is on the amount borrowed, month by month
 				Amortization: loan.EqualInstallments,
-				Charge:       loan.ServiceFee, // programme guide: service charge
-				Every:        loan.Months(1),
+				Charge:       loan.ServiceFee, // VSL Associates: "service charge"
+				Every:        loan.Months(1),  // VSL Associates: a monthly service charge
 			},
-			OneActiveLoan: true, // programme guide: one loan at a time
-			NoArrears:     true,
+			OneActiveLoan: true, // assumption: one loan at a time, common in VSLA constitutions
+			NoArrears:     true, // assumption
 		},
-		BankLinkage: BankLinkage{Borrower: BorrowerGroup, Collateral: CollateralNone}, // no bank linkage
+		BankLinkage: BankLinkage{Borrower: BorrowerGroup, Collateral: CollateralNone}, // VSL Associates: no external borrowing
 		Delinquency: Delinquency{
-			PenaltyFlat: xof("0"),
+			PenaltyFlat: xof("0"), // assumption: late repayment meets the group's fines
 		},
+		// No grading: VSLAs are not graded for linkage.
 		ShareOut: ShareOut{
-			CycleMonths:    12,               // programme guide: annual share-out
-			Basis:          savings.ByShares, // programme guide: by shares
-			KeepSocialFund: true,             // programme guide: the social fund is not shared out
+			CycleMonths:    12,               // VSL Associates: one-year cycles ending in a share-out
+			Basis:          savings.ByShares, // VSL Associates: in proportion to savings, i.e. shares at a fixed price
+			KeepSocialFund: true,             // VSL Associates: the social fund is not shared out
 		},
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/khodyar/shg"
+	"github.com/khodyar/shg/loan"
 	"github.com/khodyar/shg/member"
 	"github.com/khodyar/shg/savings"
 	"github.com/shopspring/decimal"
@@ -143,6 +144,10 @@ func (v *validator) money(path string, m shg.Money) bool {
 		v.add(path, "must not be negative, got %s", m)
 		return false
 	}
+	if !m.IsRounded(shg.Rounding{}) {
+		v.add(path, "must be a whole number of minor units, got %s", m)
+		return false
+	}
 	return true
 }
 
@@ -184,7 +189,11 @@ func (v *validator) identity() {
 	if !p.Rounding.Mode.IsValid() {
 		v.add("rounding.mode", "invalid rounding mode %d", p.Rounding.Mode)
 	}
-	v.dec("rounding.unit", p.Rounding.Unit, decimal.Zero)
+	if v.dec("rounding.unit", p.Rounding.Unit, decimal.Zero) && shg.IsCurrency(p.Currency) {
+		if u, err := shg.NewMoney(p.Rounding.Unit, p.Currency); err == nil && !u.IsRounded(shg.Rounding{}) {
+			v.add("rounding.unit", "must be a whole number of %s minor units, got %s", p.Currency, p.Rounding.Unit)
+		}
+	}
 }
 
 func (v *validator) membership() {
@@ -202,7 +211,7 @@ func (v *validator) membership() {
 		case g != member.Female && g != member.Male:
 			v.add(path, "must be female or male")
 		case seenG[g]:
-			v.add(path, "duplicate %s", genderName(g))
+			v.add(path, "duplicate %s", member.Gender.String(g))
 		}
 		seenG[g] = true
 	}
@@ -217,7 +226,7 @@ func (v *validator) membership() {
 		case r != member.Chair && r != member.Treasurer && r != member.Secretary:
 			v.add(path, "must be chair, treasurer or secretary")
 		case seenR[r]:
-			v.add(path, "duplicate %s", roleName(r))
+			v.add(path, "duplicate %s", member.Role.String(r))
 		}
 		seenR[r] = true
 	}
@@ -249,13 +258,13 @@ func (v *validator) meetings() {
 func (v *validator) savings() {
 	s := v.p.Savings
 	pl := s.Plan
-	switch pl.Kind {
-	case savings.EqualFixed, savings.Shares, savings.Flexible:
-	default:
+	if !pl.Kind.IsValid() {
 		v.add("savings.plan.kind", "must be equalFixed, shares or flexible")
 	}
-	if v.money("savings.plan.amount", pl.Amount) && pl.Kind != savings.Flexible && !pl.Amount.IsPositive() {
-		v.add("savings.plan.amount", "must be positive for %s savings", planKindName(pl.Kind))
+	if pl.Amount.Currency() == "" {
+		v.add("savings.plan.amount", "must be an amount in %s", v.p.Currency)
+	} else if v.money("savings.plan.amount", pl.Amount) && pl.Kind != savings.Flexible && !pl.Amount.IsPositive() {
+		v.add("savings.plan.amount", "must be positive for %s savings", pl.Kind)
 	}
 	if pl.Kind == savings.Shares {
 		if pl.MinShares < 1 {
@@ -277,18 +286,6 @@ func (v *validator) savings() {
 	v.money("savings.fines.late", s.Fines.Late)
 }
 
-func planKindName(k savings.PlanKind) string {
-	switch k {
-	case savings.EqualFixed:
-		return "equalFixed"
-	case savings.Shares:
-		return "shares"
-	case savings.Flexible:
-		return "flexible"
-	}
-	return fmt.Sprintf("PlanKind(%d)", k)
-}
-
 func (v *validator) pricing(path string, pr Pricing, installments int) {
 	v.dec(path+".annualRate", pr.AnnualRate, maxRate)
 	if !pr.Method.IsValid() {
@@ -300,8 +297,8 @@ func (v *validator) pricing(path string, pr Pricing, installments int) {
 	if !pr.Charge.IsValid() {
 		v.add(path+".charge", "must be interest or serviceFee")
 	}
-	if pr.Every.N < 1 {
-		v.add(path+".every.n", "must be at least 1, got %d", pr.Every.N)
+	if pr.Every.N < 1 || pr.Every.N > loan.MaxPeriodN {
+		v.add(path+".every.n", "must be 1-%d, got %d", loan.MaxPeriodN, pr.Every.N)
 	}
 	if !pr.Every.Unit.IsValid() {
 		v.add(path+".every.unit", "must be month, week or day")
@@ -309,7 +306,11 @@ func (v *validator) pricing(path string, pr Pricing, installments int) {
 	if v.nonNegInt(path+".principalGrace", pr.PrincipalGrace) && pr.PrincipalGrace > 0 && pr.PrincipalGrace >= installments {
 		v.add(path+".principalGrace", "must be below the installments (%d), got %d", installments, pr.PrincipalGrace)
 	}
-	v.dec(path+".installmentMultiple", pr.InstallmentMultiple, decimal.Zero)
+	if v.dec(path+".installmentMultiple", pr.InstallmentMultiple, decimal.Zero) && shg.IsCurrency(v.p.Currency) && v.p.Rounding.Validate() == nil {
+		if m, err := shg.NewMoney(pr.InstallmentMultiple, v.p.Currency); err == nil && !m.IsRounded(v.p.Rounding) {
+			v.add(path+".installmentMultiple", "must be a multiple of the rounding unit %s, got %s", v.p.Rounding.UnitFor(v.p.Currency), pr.InstallmentMultiple)
+		}
+	}
 }
 
 func (v *validator) lending() {
@@ -328,6 +329,8 @@ func (v *validator) lending() {
 	}
 	if l.MaxInstallments < l.MinInstallments || l.MaxInstallments < 1 {
 		v.add("lending.maxInstallments", "must not be below minInstallments (%d), got %d", l.MinInstallments, l.MaxInstallments)
+	} else if l.MaxInstallments > loan.MaxInstallments {
+		v.add("lending.maxInstallments", "must not exceed %d, got %d", loan.MaxInstallments, l.MaxInstallments)
 	}
 	v.pricing("lending.pricing", l.Pricing, l.MinInstallments)
 }
@@ -359,8 +362,8 @@ func (v *validator) bankLinkage() {
 		if !t.MinGrade.IsValid() {
 			v.add(path+".minGrade", "must be A, B, C or ungraded")
 		}
-		if t.Installments < 1 {
-			v.add(path+".installments", "must be at least 1, got %d", t.Installments)
+		if t.Installments < 1 || t.Installments > loan.MaxInstallments {
+			v.add(path+".installments", "must be 1-%d, got %d", loan.MaxInstallments, t.Installments)
 		}
 		v.pricing(path+".pricing", t.Pricing, t.Installments)
 		if okMem && okGrp && t.MaxPerMember.IsPositive() && t.MaxPerGroup.IsPositive() && t.MaxPerGroup.LessThan(t.MaxPerMember) {
@@ -436,13 +439,10 @@ func (v *validator) grading() {
 func (v *validator) shareOut() {
 	s := v.p.ShareOut
 	v.nonNegInt("shareOut.cycleMonths", s.CycleMonths)
-	switch s.Basis {
-	case savings.BySavings, savings.BySavingsTime:
-	case savings.ByShares:
-		if v.p.Savings.Plan.Kind != savings.Shares {
-			v.add("shareOut.basis", "byShares needs a shares savings plan")
-		}
-	default:
+	switch {
+	case !s.Basis.IsValid():
 		v.add("shareOut.basis", "must be bySavings, byShares or bySavingsTime")
+	case s.Basis == savings.ByShares && v.p.Savings.Plan.Kind != savings.Shares:
+		v.add("shareOut.basis", "byShares needs a shares savings plan")
 	}
 }
