@@ -155,6 +155,7 @@ func (f *Fund) ShareOut(at Entry, opt ShareOutOptions) (Distribution, error) {
 		}
 	}
 	g.newCycle()
+	g.last = at.Date // even a share-out of nothing dates the books
 	*f = g
 	return d, nil
 }
