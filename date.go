@@ -281,8 +281,9 @@ func (d Date) Time() time.Time {
 }
 
 // ParseDate parses "yyyy-mm-dd" or "yyyy/mm/dd" in cal, with ASCII, Persian
-// or Arabic-Indic digits: "1397-06-01", "۱۳۹۷/۰۶/۰۱". Month and day may have
-// one digit. It fails with [ErrInvalidDate].
+// or Arabic-Indic digits: "1397-06-01", "۱۳۹۷/۰۶/۰۱". The year has one to
+// four digits, month and day one or two; surrounding spaces are ignored.
+// It fails with [ErrInvalidDate] (and [ErrInvalidCalendar] for an unknown cal).
 func ParseDate(cal Calendar, s string) (Date, error) {
 	t := normalizeDigits(strings.TrimSpace(s))
 	sep := "-"
@@ -339,6 +340,7 @@ func (d Date) String() string { return d.Format(Gregorian) }
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.Format(Gregorian)), nil }
 
 // UnmarshalText decodes an ISO 8601 Gregorian date; "" is the zero Date.
+// It accepts whatever ParseDate(Gregorian, ...) accepts.
 func (d *Date) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*d = Date{}

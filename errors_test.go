@@ -1,6 +1,7 @@
 package shg_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"testing"
@@ -51,4 +52,23 @@ func TestRuleError_HasEveryCode(t *testing.T) {
 			t.Fatal("has a code never added")
 		}
 	})
+}
+
+func TestRuleError_JSON(t *testing.T) {
+	re := shg.NewRuleError("loan.Repay",
+		shg.Violation{Code: "loan.overpayment", Message: "payment exceeds the amount due", Want: "<= 1000 IRR", Got: "1200 IRR", Err: shg.ErrRuleViolation},
+		shg.Violation{Code: "loan.closed", Message: "loan is closed"},
+	)
+	b, err := json.Marshal(re)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"op":"loan.Repay","violations":[
+		{"code":"loan.overpayment","message":"payment exceeds the amount due","want":"<= 1000 IRR","got":"1200 IRR"},
+		{"code":"loan.closed","message":"loan is closed"}]}`, string(b))
+}
+
+func TestNewRuleError_CopiesViolations(t *testing.T) {
+	vs := []shg.Violation{{Code: "a.b"}}
+	re := shg.NewRuleError("op", vs...)
+	vs[0].Code = "changed"
+	assert.Equal(t, []string{"a.b"}, re.Codes())
 }
