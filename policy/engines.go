@@ -84,7 +84,7 @@ func (p Policy) CheckEligibility(f ApplicantFacts) Checklist {
 			names[i] = member.Gender.String(g)
 			ok = ok || g == f.Gender
 		}
-		c = append(c, crit("membership.gender", "applicant's gender admitted by the programme",
+		c = append(c, crit(CodeMembershipGender, "applicant's gender admitted by the programme",
 			strings.Join(names, " or "), member.Gender.String(f.Gender), ok))
 	}
 	if m.MinAge > 0 || m.MaxAge > 0 {
@@ -94,12 +94,12 @@ func (p Policy) CheckEligibility(f ApplicantFacts) Checklist {
 			want = itoa(m.MinAge) + "-" + itoa(m.MaxAge) + " years"
 			ok = ok && f.AgeYears <= m.MaxAge
 		}
-		c = append(c, crit("membership.age", "applicant's age within the admitted range", want, itoa(f.AgeYears)+" years", ok))
+		c = append(c, crit(CodeMembershipAge, "applicant's age within the admitted range", want, itoa(f.AgeYears)+" years", ok))
 	}
 	if m.RuralOnly {
-		c = append(c, crit("membership.rural", "applicant lives in a rural area", "rural", yesNo(f.Rural, "rural", "urban"), f.Rural))
+		c = append(c, crit(CodeMembershipRural, "applicant lives in a rural area", "rural", yesNo(f.Rural, "rural", "urban"), f.Rural))
 	}
-	c = append(c, crit("membership.max_members", "group has room for one more member",
+	c = append(c, crit(CodeMembershipMaxMembers, "group has room for one more member",
 		"<= "+plural(m.MaxMembers, "member", "members")+" after admission",
 		plural(f.CurrentMembers+1, "member", "members")+" after admission", f.CurrentMembers < m.MaxMembers))
 	return c
@@ -111,7 +111,7 @@ func (p Policy) CheckEligibility(f ApplicantFacts) Checklist {
 // Preparation gate lets a group enter Formation, the Formation gate lets it
 // enter Sustainability, and the Sustainability gate makes it mature
 // (eligible for bank linkage). Dissolved has no gate: its checklist is one
-// unmet "gate.no_next_stage" criterion, as is that of an invalid stage.
+// unmet CodeGateNoNextStage criterion, as is that of an invalid stage.
 func (p Policy) CheckGate(s Stage, f GateFacts) Checklist {
 	switch s {
 	case Preparation:
@@ -121,18 +121,18 @@ func (p Policy) CheckGate(s Stage, f GateFacts) Checklist {
 	case Sustainability:
 		return p.sustainabilityGate(f)
 	}
-	return Checklist{crit("gate.no_next_stage", "a "+s.String()+" group has no gate to pass", "preparation, formation or sustainability", s.String(), false)}
+	return Checklist{crit(CodeGateNoNextStage, "a "+s.String()+" group has no gate to pass", "preparation, formation or sustainability", s.String(), false)}
 }
 
 func (p Policy) preparationGate(f GateFacts) Checklist {
 	g := p.Stages.Preparation
 	var c Checklist
 	if g.Facilitator {
-		c = append(c, crit("gate.preparation.facilitator", "a facilitator is assigned to the group",
+		c = append(c, crit(CodeGatePreparationFacilitator, "a facilitator is assigned to the group",
 			"assigned", yesNo(f.FacilitatorAssigned, "assigned", "not assigned"), f.FacilitatorAssigned))
 	}
 	if g.MinOrientationSessions > 0 {
-		c = append(c, atLeast("gate.preparation.orientation_sessions", "orientation sessions held with prospective members",
+		c = append(c, atLeast(CodeGatePreparationOrientationSessions, "orientation sessions held with prospective members",
 			f.OrientationSessions, g.MinOrientationSessions, "sessions"))
 	}
 	return c
@@ -141,8 +141,8 @@ func (p Policy) preparationGate(f GateFacts) Checklist {
 func (p Policy) formationGate(f GateFacts) Checklist {
 	m, g := p.Membership, p.Stages.Formation
 	c := Checklist{
-		atLeast("gate.formation.min_members", "enough members to form the group", f.Members, m.MinMembers, "members"),
-		crit("gate.formation.max_members", "no more members than the group may have",
+		atLeast(CodeGateFormationMinMembers, "enough members to form the group", f.Members, m.MinMembers, "members"),
+		crit(CodeGateFormationMaxMembers, "no more members than the group may have",
 			"<= "+itoa(m.MaxMembers)+" members", itoa(f.Members)+" members", f.Members <= m.MaxMembers),
 	}
 	if len(m.Officers) > 0 {
@@ -161,15 +161,15 @@ func (p Policy) formationGate(f GateFacts) Checklist {
 		if len(missing) > 0 {
 			got = "missing " + strings.Join(missing, ", ")
 		}
-		c = append(c, crit("gate.formation.officers", "the required officers are elected",
+		c = append(c, crit(CodeGateFormationOfficers, "the required officers are elected",
 			strings.Join(want, ", "), got, len(missing) == 0))
 	}
 	if g.Bylaws {
-		c = append(c, crit("gate.formation.bylaws", "the group has adopted its bylaws",
+		c = append(c, crit(CodeGateFormationBylaws, "the group has adopted its bylaws",
 			"adopted", yesNo(f.BylawsAdopted, "adopted", "not adopted"), f.BylawsAdopted))
 	}
 	if g.BankAccount {
-		c = append(c, crit("gate.formation.bank_account", "the group has opened a bank account",
+		c = append(c, crit(CodeGateFormationBankAccount, "the group has opened a bank account",
 			"opened", yesNo(f.BankAccountOpened, "opened", "not opened"), f.BankAccountOpened))
 	}
 	return c
@@ -179,31 +179,31 @@ func (p Policy) sustainabilityGate(f GateFacts) Checklist {
 	g := p.Stages.Sustainability
 	var c Checklist
 	if g.MinMonthsSinceFormation > 0 {
-		c = append(c, atLeast("gate.sustainability.min_months", "months since the group was formed",
+		c = append(c, atLeast(CodeGateSustainabilityMinMonths, "months since the group was formed",
 			f.MonthsSinceFormation, g.MinMonthsSinceFormation, "months"))
 	}
 	if g.MinMeetingsHeld.IsPositive() {
 		// held/expected >= min, cross-multiplied so no division rounds.
 		held, exp := decimal.NewFromInt(int64(f.MeetingsHeld)), decimal.NewFromInt(int64(f.MeetingsExpected))
 		ok := held.Cmp(g.MinMeetingsHeld.Mul(exp)) >= 0
-		c = append(c, crit("gate.sustainability.meetings_held", "share of expected meetings actually held",
+		c = append(c, crit(CodeGateSustainabilityMeetingsHeld, "share of expected meetings actually held",
 			">= "+pct(g.MinMeetingsHeld)+" of expected", itoa(f.MeetingsHeld)+" of "+itoa(f.MeetingsExpected), ok))
 	}
 	if g.MinAttendance.IsPositive() {
-		c = append(c, rateAtLeast("gate.sustainability.attendance", "members' attendance at meetings", f.AttendanceRate, g.MinAttendance))
+		c = append(c, rateAtLeast(CodeGateSustainabilityAttendance, "members' attendance at meetings", f.AttendanceRate, g.MinAttendance))
 	}
 	if g.MinSavingsRegularity.IsPositive() {
-		c = append(c, rateAtLeast("gate.sustainability.savings_regularity", "share of due deposits made", f.SavingsRegularity, g.MinSavingsRegularity))
+		c = append(c, rateAtLeast(CodeGateSustainabilitySavingsRegularity, "share of due deposits made", f.SavingsRegularity, g.MinSavingsRegularity))
 	}
 	if g.MinInternalLoans > 0 {
-		c = append(c, atLeast("gate.sustainability.internal_lending", "internal loans made from the group's fund",
+		c = append(c, atLeast(CodeGateSustainabilityInternalLending, "internal loans made from the group's fund",
 			f.InternalLoansMade, g.MinInternalLoans, "loans"))
 	}
 	if g.MinRepaymentRate.IsPositive() {
-		c = append(c, rateAtLeast("gate.sustainability.repayment", "share of installments due repaid on time", f.RepaymentRate, g.MinRepaymentRate))
+		c = append(c, rateAtLeast(CodeGateSustainabilityRepayment, "share of installments due repaid on time", f.RepaymentRate, g.MinRepaymentRate))
 	}
 	if g.Books {
-		c = append(c, crit("gate.sustainability.books", "the books are up to date",
+		c = append(c, crit(CodeGateSustainabilityBooks, "the books are up to date",
 			"up to date", yesNo(f.BooksUpToDate, "up to date", "behind"), f.BooksUpToDate))
 	}
 	return c
@@ -212,48 +212,48 @@ func (p Policy) sustainabilityGate(f GateFacts) Checklist {
 // ---- internal lending ----
 
 // CheckInternalLoan checks a member's request for a loan from the group's
-// fund. See doc.go for the codes; "lending.liquidity" (the fund has the
-// cash) and "lending.amount" (a positive amount in the policy's currency)
+// fund. See doc.go for the codes; CodeLendingLiquidity (the fund has the
+// cash) and CodeLendingAmount (a positive amount in the policy's currency)
 // are always checked.
 func (p Policy) CheckInternalLoan(f InternalLoanFacts) Checklist {
 	l := p.Lending
 	var c Checklist
 	if !l.Enabled {
-		c = append(c, crit("lending.enabled", "the policy allows internal lending", "enabled", "disabled", false))
+		c = append(c, crit(CodeLendingEnabled, "the policy allows internal lending", "enabled", "disabled", false))
 	}
 	stageOK := f.Stage >= l.MinStage && f.Stage < Dissolved
-	c = append(c, crit("lending.stage", "the group is far enough along to lend",
+	c = append(c, crit(CodeLendingStage, "the group is far enough along to lend",
 		l.MinStage.String()+" or later, not dissolved", f.Stage.String(), stageOK))
-	c = append(c, crit("lending.amount", "a positive amount in the policy's currency and rounding unit",
+	c = append(c, crit(CodeLendingAmount, "a positive amount in the policy's currency and rounding unit",
 		p.amountWant(), moneyStr(f.Amount), p.amountOK(f.Amount)))
 	if l.MaxAmount.IsPositive() {
-		c = append(c, crit("lending.max_amount", "loan within the policy's absolute cap",
+		c = append(c, crit(CodeLendingMaxAmount, "loan within the policy's absolute cap",
 			"<= "+moneyStr(l.MaxAmount), moneyStr(f.Amount), le(f.Amount, l.MaxAmount)))
 	}
 	if l.MaxSavingsMultiple.IsPositive() {
 		capm := f.MemberSavings.Mul(l.MaxSavingsMultiple)
-		c = append(c, crit("lending.max_savings_multiple", "loan within a multiple of the member's own savings",
+		c = append(c, crit(CodeLendingMaxSavingsMultiple, "loan within a multiple of the member's own savings",
 			"<= "+l.MaxSavingsMultiple.String()+" × "+moneyStr(f.MemberSavings)+" = "+moneyStr(capm),
 			moneyStr(f.Amount), le(f.Amount, capm)))
 	}
 	if l.MaxFundShare.IsPositive() {
 		capf := f.FundSavings.Mul(l.MaxFundShare)
-		c = append(c, crit("lending.max_fund_share", "loan within a share of the group's savings",
+		c = append(c, crit(CodeLendingMaxFundShare, "loan within a share of the group's savings",
 			"<= "+pct(l.MaxFundShare)+" of "+moneyStr(f.FundSavings)+" = "+moneyStr(capf),
 			moneyStr(f.Amount), le(f.Amount, capf)))
 	}
-	c = append(c, crit("lending.liquidity", "the fund has the cash to lend",
+	c = append(c, crit(CodeLendingLiquidity, "the fund has the cash to lend",
 		"<= "+moneyStr(f.CashAvailable)+" cash available", moneyStr(f.Amount), le(f.Amount, f.CashAvailable)))
-	c = append(c, crit("lending.term", "term within the policy's range",
+	c = append(c, crit(CodeLendingTerm, "term within the policy's range",
 		itoa(l.MinInstallments)+"-"+itoa(l.MaxInstallments)+" installments", itoa(f.Installments)+" installments",
 		f.Installments >= l.MinInstallments && f.Installments <= l.MaxInstallments))
 	if l.OneActiveLoan {
-		c = append(c, crit("lending.one_active_loan", "the member owes no other internal loan",
+		c = append(c, crit(CodeLendingOneActiveLoan, "the member owes no other internal loan",
 			"0 active loans", itoa(f.ActiveLoans)+" active loans", f.ActiveLoans <= 0))
 	}
 	if l.NoArrears {
 		g := p.Delinquency.GraceDays
-		c = append(c, crit("lending.no_arrears", "the member is not in arrears",
+		c = append(c, crit(CodeLendingNoArrears, "the member is not in arrears",
 			"<= "+itoa(g)+" days past due", itoa(f.DaysPastDue)+" days past due", f.DaysPastDue <= g))
 	}
 	return c
@@ -263,8 +263,8 @@ func (p Policy) CheckInternalLoan(f InternalLoanFacts) Checklist {
 
 // CheckTranche checks a group's application for bank tranche f.Number
 // against that tranche's rule. An unknown tranche number (or a policy
-// without bank linkage) yields the single unmet criterion "tranche.unknown".
-// The per-member cap yields one "tranche.max_per_member" criterion per
+// without bank linkage) yields the single unmet criterion CodeTrancheUnknown.
+// The per-member cap yields one CodeTrancheMaxPerMember criterion per
 // request, in request order.
 func (p Policy) CheckTranche(f TrancheFacts) Checklist {
 	t, ok := p.Tranche(f.Number)
@@ -273,33 +273,33 @@ func (p Policy) CheckTranche(f TrancheFacts) Checklist {
 		if !p.HasBankLinkage() {
 			want = "none: the policy has no bank linkage"
 		}
-		return Checklist{crit("tranche.unknown", "the policy defines this tranche", want, itoa(f.Number), false)}
+		return Checklist{crit(CodeTrancheUnknown, "the policy defines this tranche", want, itoa(f.Number), false)}
 	}
 	var c Checklist
-	c = append(c, crit("tranche.stage", "the group is in the sustainability stage",
+	c = append(c, crit(CodeTrancheStage, "the group is in the sustainability stage",
 		Sustainability.String(), f.Stage.String(), f.Stage == Sustainability))
 	if t.RequireMature {
-		c = append(c, crit("tranche.mature", "the group has passed the sustainability gate",
+		c = append(c, crit(CodeTrancheMature, "the group has passed the sustainability gate",
 			"mature", yesNo(f.Mature, "mature", "not mature"), f.Mature))
 	}
 	if t.MinGroupAgeMonths > 0 {
-		c = append(c, atLeast("tranche.min_group_age", "the group is old enough", f.GroupAgeMonths, t.MinGroupAgeMonths, "months"))
+		c = append(c, atLeast(CodeTrancheMinGroupAge, "the group is old enough", f.GroupAgeMonths, t.MinGroupAgeMonths, "months"))
 	}
 	if f.Number > 1 {
 		prev := "tranche " + itoa(f.Number-1)
-		c = append(c, crit("tranche.previous_received", "the previous tranche was received",
+		c = append(c, crit(CodeTranchePreviousReceived, "the previous tranche was received",
 			prev+" received", yesNo(f.PreviousReceived, prev+" received", prev+" not received"), f.PreviousReceived))
 		if t.PreviousRepaid.IsPositive() {
-			c = append(c, crit("tranche.previous_repaid", "enough of the previous tranche is repaid",
+			c = append(c, crit(CodeTranchePreviousRepaid, "enough of the previous tranche is repaid",
 				">= "+pct(t.PreviousRepaid)+" of "+prev, pct(f.PreviousRepaid),
 				f.PreviousReceived && f.PreviousRepaid.Cmp(t.PreviousRepaid) >= 0))
 		}
 		if t.MinMonthsSinceLast > 0 {
-			c = append(c, atLeast("tranche.wait", "months since the previous tranche", f.MonthsSinceLast, t.MinMonthsSinceLast, "months"))
+			c = append(c, atLeast(CodeTrancheWait, "months since the previous tranche", f.MonthsSinceLast, t.MinMonthsSinceLast, "months"))
 		}
 	}
 	if t.MinGrade != Ungraded {
-		c = append(c, crit("tranche.min_grade", "the group's grade is high enough",
+		c = append(c, crit(CodeTrancheMinGrade, "the group's grade is high enough",
 			">= "+t.MinGrade.String(), f.Grade.String(), f.Grade.IsValid() && f.Grade >= t.MinGrade))
 	}
 	// The requests themselves.
@@ -315,17 +315,17 @@ func (p Policy) CheckTranche(f TrancheFacts) Checklist {
 			total = s
 		}
 	}
-	c = append(c, crit("tranche.requests", "one positive request per member, no more requests than members",
+	c = append(c, crit(CodeTrancheRequests, "one positive request per member, no more requests than members",
 		"1-"+itoa(f.Members)+" requests, one per member, each "+p.amountWant(),
 		plural(len(f.Requests), "request", "requests")+" totalling "+moneyStr(total), reqOK))
 	if t.MaxPerMember.IsPositive() {
 		for _, r := range f.Requests {
-			c = append(c, crit("tranche.max_per_member", "member "+string(r.Member)+" asks no more than the per-member cap",
+			c = append(c, crit(CodeTrancheMaxPerMember, "member "+string(r.Member)+" asks no more than the per-member cap",
 				"<= "+moneyStr(t.MaxPerMember), string(r.Member)+": "+moneyStr(r.Amount), le(r.Amount, t.MaxPerMember)))
 		}
 	}
 	if t.MaxPerGroup.IsPositive() {
-		c = append(c, crit("tranche.max_per_group", "the tranche is within the per-group cap",
+		c = append(c, crit(CodeTrancheMaxPerGroup, "the tranche is within the per-group cap",
 			"<= "+moneyStr(t.MaxPerGroup), moneyStr(total), le(total, t.MaxPerGroup)))
 	}
 	if t.CorpusMultiple.IsPositive() || t.CorpusFloor.IsPositive() {
@@ -337,7 +337,7 @@ func (p Policy) CheckTranche(f TrancheFacts) Checklist {
 			}
 			want += ", at least " + moneyStr(t.CorpusFloor)
 		}
-		c = append(c, crit("tranche.corpus_multiple", "the tranche is within the multiple of the group's corpus",
+		c = append(c, crit(CodeTrancheCorpusMultiple, "the tranche is within the multiple of the group's corpus",
 			want, moneyStr(total), le(total, capc)))
 	}
 	return c
