@@ -1,0 +1,307 @@
+package group
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/khodyar/shg"
+	"github.com/khodyar/shg/loan"
+	"github.com/khodyar/shg/member"
+	"github.com/khodyar/shg/policy"
+	"github.com/khodyar/shg/savings"
+)
+
+// Charter is what a group is founded with.
+type Charter struct {
+	ID      shg.GroupID `json:"id"`
+	Name    string      `json:"name"`
+	Village string      `json:"village,omitempty"`
+	County  string      `json:"county,omitempty"`
+	// Facilitator is the field worker who takes the group through its
+	// stages; it may be assigned later with [Group.AssignFacilitator].
+	Facilitator string `json:"facilitator,omitempty"`
+	// Founded is the day the group was founded: its age counts from it.
+	Founded shg.Date `json:"founded"`
+}
+
+func (c Charter) violations() []shg.Violation {
+	var vs []shg.Violation
+	if err := shg.ValidateID(c.ID); err != nil {
+		vs = append(vs, shg.Violation{Code: CodeCharter, Message: "group id: " + err.Error(), Want: "1-64 printable bytes", Got: fmt.Sprintf("%q", c.ID), Err: shg.ErrInvalidID})
+	}
+	if strings.TrimSpace(c.Name) == "" {
+		vs = append(vs, shg.Violation{Code: CodeCharter, Message: "group name is empty", Want: "a name", Got: `""`})
+	}
+	if c.Founded.IsZero() {
+		vs = append(vs, shg.Violation{Code: CodeCharter, Message: "founding date is missing", Want: "a date", Got: "none", Err: shg.ErrInvalidDate})
+	}
+	return vs
+}
+
+// Group is one self-help group: its members, fund, loans and stage, driven
+// by dated commands. Each command checks the policy and the group's state;
+// if it is refused it returns a [*shg.RuleError] and the group is exactly as
+// it was, otherwise it appends events to the log and applies them.
+//
+// A Group is not safe for concurrent use: guard it with a lock if several
+// goroutines share it. Its [policy.Policy] is an immutable value and may be
+// shared freely.
+type Group struct {
+	pol    policy.Policy
+	events []Event
+	st     state
+}
+
+// Found founds a group under policy p with charter c, in the Preparation
+// stage. p must validate; the charter needs an ID, a name and a date.
+func Found(p policy.Policy, c Charter) (*Group, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	if vs := c.violations(); len(vs) > 0 {
+		return nil, shg.NewRuleError("group.Found", vs...)
+	}
+	g := &Group{pol: p.Clone(), st: newState(p.Currency)}
+	if err := g.commit("group.Found", c.Founded, Founded{Charter: c, Policy: policyTag(p)}); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+func policyTag(p policy.Policy) string {
+	if p.Version == "" {
+		return p.Name
+	}
+	return p.Name + "@" + p.Version
+}
+
+// Replay rebuilds a group from its log under policy p: the result equals the
+// group that wrote the log. The log must start with [Founded] and be
+// numbered 1, 2, 3, … with dates that never go backwards; every event must
+// apply cleanly. Replay does not re-check policy rules the commands checked
+// (a policy may be tightened later without orphaning old groups), but it
+// refuses a log founded under a policy of another name.
+func Replay(p policy.Policy, events []Event) (*Group, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	if len(events) == 0 {
+		return nil, fmt.Errorf("%w: empty log", ErrBadLog)
+	}
+	f, ok := events[0].Data.(Founded)
+	if !ok {
+		return nil, fmt.Errorf("%w: event 1 is %q, want \"founded\"", ErrBadLog, events[0].Type())
+	}
+	if vs := f.Charter.violations(); len(vs) > 0 {
+		return nil, fmt.Errorf("%w: %w", ErrBadLog, shg.NewRuleError("group.Replay", vs...))
+	}
+	if f.Policy != policyTag(p) {
+		return nil, fmt.Errorf("%w: log founded under policy %q, replayed under %q", ErrBadLog, f.Policy, policyTag(p))
+	}
+	g := &Group{pol: p.Clone(), st: newState(p.Currency)}
+	for i, e := range events {
+		if e.Seq != i+1 {
+			return nil, fmt.Errorf("%w: event %d has seq %d", ErrBadLog, i+1, e.Seq)
+		}
+		if e.Data == nil {
+			return nil, fmt.Errorf("%w: event %d has no data", ErrBadLog, e.Seq)
+		}
+		if e.On.IsZero() || (i > 0 && e.On.Before(g.st.last)) {
+			return nil, fmt.Errorf("%w: event %d dated %s, before %s", ErrBadLog, e.Seq, e.On, g.st.last)
+		}
+		if _, ok := e.Data.(Founded); ok && i > 0 {
+			return nil, fmt.Errorf("%w: event %d founds the group again", ErrBadLog, e.Seq)
+		}
+		if err := g.st.apply(e); err != nil {
+			return nil, fmt.Errorf("%w: event %d (%s): %w", ErrBadLog, e.Seq, e.Type(), err)
+		}
+		g.events = append(g.events, cloneEvent(e))
+	}
+	return g, nil
+}
+
+// commit applies data as consecutive events dated on, all or nothing.
+func (g *Group) commit(op string, on shg.Date, data ...EventData) error {
+	tx := g.st.begin()
+	evs := make([]Event, len(data))
+	for i, d := range data {
+		evs[i] = Event{Seq: len(g.events) + i + 1, On: on, Data: d}
+		if err := g.st.apply(evs[i]); err != nil {
+			g.st.rollback(tx)
+			return refusal(op, err)
+		}
+	}
+	g.st.end()
+	g.events = append(g.events, evs...)
+	return nil
+}
+
+// refusal turns an error from a lower layer into the command's RuleError.
+func refusal(op string, err error) error {
+	if re, ok := err.(*shg.RuleError); ok {
+		return shg.NewRuleError(op, re.Violations...)
+	}
+	return shg.NewRuleError(op, shg.Violation{Code: CodeInternal, Message: err.Error(), Err: err})
+}
+
+// Events returns a copy of the group's log.
+func (g *Group) Events() []Event {
+	out := make([]Event, len(g.events))
+	for i, e := range g.events {
+		out[i] = cloneEvent(e)
+	}
+	return out
+}
+
+// Len returns the number of events in the log.
+func (g *Group) Len() int { return len(g.events) }
+
+// Policy returns the group's policy.
+func (g *Group) Policy() policy.Policy { return g.pol.Clone() }
+
+func cloneEvent(e Event) Event {
+	switch d := e.Data.(type) {
+	case MeetingHeld:
+		d.Meeting = d.Meeting.clone()
+		e.Data = d
+	case TrancheDisbursed:
+		d.Loans = slices.Clone(d.Loans)
+		e.Data = d
+	}
+	return e
+}
+
+func (m Meeting) clone() Meeting {
+	m.Present = slices.Clone(m.Present)
+	m.Deposits = slices.Clone(m.Deposits)
+	m.Social = slices.Clone(m.Social)
+	m.Fines = slices.Clone(m.Fines)
+	m.Repayments = slices.Clone(m.Repayments)
+	m.Loans = slices.Clone(m.Loans)
+	return m
+}
+
+// loanRec is one loan the group tracks: an internal loan from the fund, or
+// a bank loan of a tranche.
+type loanRec struct {
+	acct    loan.Account
+	member  shg.MemberID // "" for the group's own bank loan
+	tranche int          // 0 for an internal loan
+	idx     int          // position in state.loanOrder
+}
+
+func (r *loanRec) bank() bool { return r.tranche > 0 }
+
+type trancheRec struct {
+	number   int
+	on       shg.Date
+	borrower policy.Borrower
+	loans    []shg.LoanID
+}
+
+// state is everything apply changes. It is rebuilt from events by Replay.
+type state struct {
+	charter      Charter
+	stage        policy.Stage
+	stageOn      [4]shg.Date // day each stage was entered
+	last         shg.Date
+	prepSessions int
+
+	members  map[shg.MemberID]member.Member
+	order    []shg.MemberID // admission order
+	officers [4]shg.MemberID
+	bylaws   string
+	bank     string
+	account  string
+
+	fund      savings.Fund
+	loans     map[shg.LoanID]*loanRec
+	loanOrder []shg.LoanID
+	tranches  []trancheRec
+	internal  int // internal loans granted
+
+	meetings     int
+	lastMeeting  shg.Date
+	attended     int
+	expected     int
+	onPlan       int
+	shareOuts    int
+	lastShareOut shg.Date
+
+	tx *txlog
+}
+
+// txlog remembers what a command changed so a refused command can be undone.
+type txlog struct {
+	saved     state
+	members   map[shg.MemberID]member.Member
+	fund      savings.Fund
+	loans     map[shg.LoanID]loanRec
+	nLoans    int
+	nOrder    int
+	nTranches int
+}
+
+func newState(currency string) state {
+	f, _ := savings.NewFund(currency)
+	return state{
+		members: map[shg.MemberID]member.Member{},
+		loans:   map[shg.LoanID]*loanRec{},
+		fund:    f,
+	}
+}
+
+// begin starts a command. The fund's Clone shares its append-only ledger,
+// so saving it costs only its member map; loans are saved when first touched.
+func (s *state) begin() *txlog {
+	t := &txlog{saved: *s, members: s.members, fund: s.fund.Clone(), loans: map[shg.LoanID]loanRec{},
+		nLoans: len(s.loanOrder), nOrder: len(s.order), nTranches: len(s.tranches)}
+	s.members = cloneMap(s.members)
+	s.tx = t
+	return t
+}
+
+func (s *state) end() { s.tx = nil }
+
+func (s *state) rollback(t *txlog) {
+	for id, r := range t.loans {
+		*s.loans[id] = r
+	}
+	for _, id := range s.loanOrder[t.nLoans:] {
+		delete(s.loans, id)
+	}
+	loans := s.loans
+	*s = t.saved
+	s.loans = loans
+	s.members = t.members
+	s.fund = t.fund
+	s.loanOrder = s.loanOrder[:t.nLoans]
+	s.order = s.order[:t.nOrder]
+	s.tranches = s.tranches[:t.nTranches]
+	s.tx = nil
+}
+
+// touch returns loan id for writing, saving its state for a rollback.
+func (s *state) touch(id shg.LoanID) (*loanRec, bool) {
+	r, ok := s.loans[id]
+	if !ok {
+		return nil, false
+	}
+	if s.tx != nil {
+		if _, saved := s.tx.loans[id]; !saved && r.idx < s.tx.nLoans {
+			c := *r
+			c.acct = r.acct.Clone()
+			s.tx.loans[id] = c
+		}
+	}
+	return r, true
+}
+
+func cloneMap[K comparable, V any](m map[K]V) map[K]V {
+	c := make(map[K]V, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
+}
