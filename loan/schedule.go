@@ -2,6 +2,7 @@ package loan
 
 import (
 	"encoding/json"
+	"math/big"
 
 	"github.com/khodyar/shg"
 	"github.com/shopspring/decimal"
@@ -222,13 +223,13 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int) (items []I
 	rd := rounder{mode: t.Rounding.Mode, unit: t.Rounding.UnitFor(cur), cur: cur}
 	m := n - grace // installments that repay principal
 	flat := t.Interest == Flat
-	fee := t.Charge == ServiceFee
 
-	var fixed, flatPer, flatLeft decimal.Decimal
+	// Amounts fixed for the whole schedule, in decimal.
+	var fixed, flatPer, flatTotal decimal.Decimal
 	switch {
 	case flat:
-		flatLeft = rd.round(roundSig(principal.Mul(r).Mul(decimal.NewFromInt(int64(n))), t.Rounding.Mode))
-		flatPer = rd.round(rd.div(flatLeft, n))
+		flatTotal = rd.round(roundSig(principal.Mul(r).Mul(decimal.NewFromInt(int64(n))), t.Rounding.Mode))
+		flatPer = rd.round(rd.div(flatTotal, n))
 		fixed = rd.round(rd.div(principal, m))
 	case t.Amortization == EqualPrincipal:
 		fixed = rd.round(rd.div(principal, m))
@@ -249,57 +250,202 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int) (items []I
 		}
 	}
 
-	items = make([]Installment, 0, n)
+	// The loop runs on integers of minor units (rials, cents) in reused
+	// big.Int scratch: this is the hot path, and decimal arithmetic would
+	// allocate several times per operation.
+	digits, _ := shg.MinorDigits(cur)
+	z := newIntCharge(r, rd.unit.Shift(digits).BigInt(), t.Rounding.Mode)
+	var (
+		bal     = principal.Shift(digits).BigInt()
+		lvl     = level.Shift(digits).BigInt()
+		fix     = fixed.Shift(digits).BigInt()
+		per     = flatPer.Shift(digits).BigInt()
+		left    = flatTotal.Shift(digits).BigInt()
+		sum     = new(big.Int)
+		c, p, x big.Int
+	)
+	equalPrincipal := flat || t.Amortization == EqualPrincipal
+	fee := t.Charge == ServiceFee
 	zero := shg.Zero(cur)
-	bal := principal
-	charge = decimal.Zero
+	// Level amounts repeat from one installment to the next; a repeated
+	// value reuses the Money built for the previous one (decimals are
+	// immutable), so most installments allocate only for their balance.
+	mk := moneyMaker{digits: digits, cur: cur}
+	var principalCol, chargeCol, totalCol moneyCache
+	items = make([]Installment, 0, n)
 	for k := 1; k <= n; k++ {
-		var c, p decimal.Decimal
 		if flat {
-			c = decimal.Min(flatPer, flatLeft)
+			c.Set(per)
+			if c.Cmp(left) > 0 {
+				c.Set(left)
+			}
 		} else {
-			c = rd.round(roundSig(bal.Mul(r), t.Rounding.Mode))
+			z.charge(&c, bal)
 		}
 		switch {
 		case k <= grace:
-			p = decimal.Zero
-		case flat || t.Amortization == EqualPrincipal:
-			p = fixed
+			p.SetInt64(0)
+		case equalPrincipal:
+			p.Set(fix)
 		default:
-			p = level.Sub(c)
+			p.Sub(lvl, &c)
 		}
 		if k == n || p.Cmp(bal) >= 0 {
-			p = bal
+			p.Set(bal)
 		}
-		bal = bal.Sub(p)
-		last := bal.IsZero()
+		bal.Sub(bal, &p)
+		last := bal.Sign() == 0
 		if flat {
 			if last {
-				c = flatLeft
+				c.Set(left)
 			}
-			flatLeft = flatLeft.Sub(c)
+			left.Sub(left, &c)
 		}
-		charge = charge.Add(c)
+		sum.Add(sum, &c)
 		in := Installment{
 			Number:    offset + k,
 			Due:       t.DueDate(offset + k),
-			Principal: money(p, cur),
+			Principal: principalCol.get(mk, &p),
 			Interest:  zero,
 			Fee:       zero,
-			Total:     money(p.Add(c), cur),
-			Balance:   money(bal, cur),
+			Total:     totalCol.get(mk, x.Add(&p, &c)),
+			Balance:   mk.money(bal),
 		}
-		if fee {
-			in.Fee = money(c, cur)
+		if cm := chargeCol.get(mk, &c); fee {
+			in.Fee = cm
 		} else {
-			in.Interest = money(c, cur)
+			in.Interest = cm
 		}
 		items = append(items, in)
 		if last {
 			break
 		}
 	}
-	return items, level, charge, nil
+	return items, level, decimal.NewFromBigInt(sum, -digits), nil
+}
+
+// moneyMaker builds amounts of cur from integers of minor units.
+type moneyMaker struct {
+	digits int32
+	cur    string
+}
+
+func (mk moneyMaker) money(x *big.Int) shg.Money {
+	return money(decimal.NewFromBigInt(x, -mk.digits), mk.cur)
+}
+
+// moneyCache remembers the last amount of a column.
+type moneyCache struct {
+	v  big.Int
+	m  shg.Money
+	ok bool
+}
+
+func (c *moneyCache) get(mk moneyMaker, x *big.Int) shg.Money {
+	if !c.ok || c.v.Cmp(x) != 0 {
+		c.v.Set(x)
+		c.m, c.ok = mk.money(x), true
+	}
+	return c.m
+}
+
+// intCharge computes declining-balance charges on integer balances of
+// minor units exactly as the decimal rule does — round(sig12(balance × r))
+// to the rounding unit — with reused scratch, so that a schedule allocates
+// only for the amounts it returns.
+type intCharge struct {
+	rate       big.Int // the periodic rate's coefficient: r = rate × 10^exp
+	exp        int32
+	unit       big.Int // rounding unit in minor units, >= 1
+	mode       shg.RoundingMode
+	v, d, q, r big.Int // scratch
+}
+
+func newIntCharge(r decimal.Decimal, unit *big.Int, mode shg.RoundingMode) *intCharge {
+	z := &intCharge{exp: r.Exponent(), mode: mode}
+	z.rate.Set(r.Coefficient())
+	z.unit.Set(unit)
+	return z
+}
+
+// charge sets dst to the rounded charge on bal (>= 0) and returns it.
+func (z *intCharge) charge(dst, bal *big.Int) *big.Int {
+	z.v.Mul(bal, &z.rate) // the charge is v × 10^exp minor units
+	exp := z.exp
+	if nd := decimalDigits(&z.v); nd > ratePrecision {
+		s := nd - ratePrecision
+		z.roundQuo(&z.v, &z.v, pow10(s, &z.d))
+		exp += int32(s)
+	}
+	if exp >= 0 {
+		z.v.Mul(&z.v, pow10(int(exp), &z.d))
+		z.d.Set(&z.unit)
+	} else {
+		z.d.Mul(&z.unit, pow10(int(-exp), &z.d))
+	}
+	z.roundQuo(dst, &z.v, &z.d)
+	return dst.Mul(dst, &z.unit)
+}
+
+// roundQuo sets dst to x/d (x >= 0, d > 0) rounded to an integer in z.mode.
+func (z *intCharge) roundQuo(dst, x, d *big.Int) {
+	z.q.QuoRem(x, d, &z.r)
+	up := false
+	if z.r.Sign() != 0 {
+		z.r.Lsh(&z.r, 1) // compare 2×remainder with the divisor
+		half := z.r.Cmp(d)
+		switch z.mode {
+		case shg.HalfEven:
+			up = half > 0 || (half == 0 && z.q.Bit(0) == 1)
+		case shg.HalfUp:
+			up = half >= 0
+		case shg.HalfDown:
+			up = half > 0
+		case shg.Up, shg.Ceiling:
+			up = true
+		}
+	}
+	dst.Set(&z.q)
+	if up {
+		dst.Add(dst, bigOne)
+	}
+}
+
+var (
+	bigOne = big.NewInt(1)
+	bigTen = big.NewInt(10)
+	// powersOfTen[i] is 10^i; read-only after initialization.
+	powersOfTen = func() []*big.Int {
+		p := make([]*big.Int, 64)
+		p[0] = big.NewInt(1)
+		for i := 1; i < len(p); i++ {
+			p[i] = new(big.Int).Mul(p[i-1], bigTen)
+		}
+		return p
+	}()
+)
+
+// pow10 returns 10^n, from the table or computed into scratch.
+func pow10(n int, scratch *big.Int) *big.Int {
+	if n < len(powersOfTen) {
+		return powersOfTen[n]
+	}
+	return scratch.Exp(bigTen, big.NewInt(int64(n)), nil)
+}
+
+// decimalDigits returns the number of decimal digits of x >= 0 (1 for 0).
+func decimalDigits(x *big.Int) int {
+	b := x.BitLen()
+	if b == 0 {
+		return 1
+	}
+	// 10^(d−1) <= x < 10^d; log10(2) ≈ 0.30103 gives d or d−1.
+	d := (b-1)*30103/100000 + 1
+	var s big.Int
+	if x.Cmp(pow10(d, &s)) >= 0 {
+		d++
+	}
+	return d
 }
 
 // LevelPayment returns the level installment that repays principal in
