@@ -155,6 +155,9 @@
 //   - [Policy.Grade] — the group's grade and score ([GradeFacts], [Grading])
 //   - [Policy.InternalLoanTerms], [Policy.TrancheTerms] — the [loan.Terms]
 //     the policy prices a loan at.
+//   - [Policy.MeetingsExpected], [Policy.Quorum], [Frequency.Period] —
+//     helpers for the facts: meetings the frequency expects between two
+//     dates, members needed for a quorum.
 //
 // Each Check returns a [Checklist]: every [Criterion] the policy imposes —
 // code, description, wanted and actual value, met or not — in a stable

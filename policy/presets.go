@@ -67,8 +67,8 @@ func KermanshahBehzisti() Policy {
 			},
 		},
 		Meetings: Meetings{
-			Frequency: Monthly,       // assumption
-			Quorum:    dec("0.6667"), // assumption: two thirds
+			Frequency: Monthly,    // assumption
+			Quorum:    dec("0.6"), // assumption: three fifths of the members
 		},
 		Savings: Savings{
 			Plan: savings.Plan{
