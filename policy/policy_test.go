@@ -54,6 +54,8 @@ func TestPresets_JSONRoundTrip(t *testing.T) {
 			b1, _ := json.Marshal(p)
 			b2, _ := json.Marshal(q)
 			assert.JSONEq(t, string(b1), string(b2))
+			// Every amount names its currency, zeros included.
+			assert.NotContains(t, string(b1), `"currency":""`)
 		})
 	}
 }

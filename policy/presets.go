@@ -15,6 +15,30 @@ import (
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
+// withCurrency gives every unset amount of p (the currency-less zero Money)
+// the policy's currency, so that a preset's JSON reads
+// {"amount":"0","currency":"IRR"} rather than an empty currency.
+func withCurrency(p Policy) Policy {
+	fix := func(m *shg.Money) {
+		if m.Currency() == "" && m.IsZero() {
+			*m = shg.Zero(p.Currency)
+		}
+	}
+	fix(&p.Savings.Plan.Amount)
+	fix(&p.Savings.SocialFund)
+	fix(&p.Savings.Fines.Absence)
+	fix(&p.Savings.Fines.Late)
+	fix(&p.Lending.MaxAmount)
+	fix(&p.Delinquency.PenaltyFlat)
+	for i := range p.BankLinkage.Tranches {
+		t := &p.BankLinkage.Tranches[i]
+		fix(&t.MaxPerMember)
+		fix(&t.MaxPerGroup)
+		fix(&t.CorpusFloor)
+	}
+	return p
+}
+
 func inr(s string) shg.Money { return shg.MustParseMoney(s + " INR") }
 
 func xof(s string) shg.Money { return shg.MustParseMoney(s + " XOF") }
@@ -28,7 +52,7 @@ func xof(s string) shg.Money { return shg.MustParseMoney(s + " XOF") }
 // months each member may borrow from Keshavarzi Bank without guarantor or
 // collateral, up to 2.5M, then 3M, then 5M toman.
 func KermanshahBehzisti() Policy {
-	return Policy{
+	return withCurrency(Policy{
 		Name:     "Kermanshah Behzisti self-help groups for rural women",
 		Region:   "Kermanshah province, Iran",
 		Version:  "1397",
@@ -150,7 +174,7 @@ func KermanshahBehzisti() Policy {
 			Basis:          savings.BySavings, // assumption
 			KeepSocialFund: true,
 		},
-	}
+	})
 }
 
 func kermanshahBankPricing() Pricing {
@@ -225,7 +249,7 @@ func NABARDLinkage() Policy {
 		Charge:       loan.Interest,
 		Every:        loan.Months(1), // RBI: monthly or quarterly installments by cash flow; assumption: monthly
 	}
-	return Policy{
+	return withCurrency(Policy{
 		Name:     "NABARD SHG-Bank Linkage Programme",
 		Region:   "India",
 		Version:  "NABARD master circular 2018; RBI DAY-NRLM master circular 2017",
@@ -343,7 +367,7 @@ func NABARDLinkage() Policy {
 			Basis:          savings.BySavings, // on exit or dissolution
 			KeepSocialFund: true,
 		},
-	}
+	})
 }
 
 // VSLA is CARE's Village Savings and Loan Association methodology
@@ -355,7 +379,7 @@ func NABARDLinkage() Policy {
 // African CFA franc: CARE's first VSLAs, Mata Masu Dubara, were in Niger) and
 // every amount are assumptions; a programme sets its own.
 func VSLA() Policy {
-	return Policy{
+	return withCurrency(Policy{
 		Name:     "CARE Village Savings and Loan Association",
 		Region:   "generic (CARE VSLA methodology)",
 		Version:  "VSL Programme Guide v1.04",
@@ -431,5 +455,5 @@ func VSLA() Policy {
 			Basis:          savings.ByShares, // VSL Associates: in proportion to savings, i.e. shares at a fixed price
 			KeepSocialFund: true,             // VSL Associates: the social fund is not shared out
 		},
-	}
+	})
 }
