@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/khodyar/shg"
+	"github.com/shopspring/decimal"
 )
 
 // Open opens loan id on terms and disburses terms.Principal on terms.Start
@@ -33,10 +34,11 @@ func Open(id shg.LoanID, terms Terms, opts Options) (Account, error) {
 	if len(vs) > 0 {
 		return Account{}, shg.NewRuleError(op, vs...)
 	}
-	items, _, _, err := terms.build(terms.Principal.Amount(), terms.Installments, terms.PrincipalGrace, 0)
+	items, _, _, err := terms.build(terms.Principal.Amount(), terms.Installments, terms.PrincipalGrace, 0, nil)
 	if err != nil {
 		return Account{}, shg.NewRuleError(op, violations(err)...)
 	}
+	opts.Order = opts.order()
 	zero := shg.Zero(cur)
 	lines := make([]Line, len(items))
 	for i, it := range items {
@@ -495,21 +497,25 @@ func (a Account) Arrears(on shg.Date) Arrears {
 }
 
 // Disburse lends a further tranche of amount on date on. Installments due
-// on or before on stay as they are; what remains of the principal plus the
-// tranche is re-amortized over the remaining installments of the original
-// term (Terms.Installments minus those kept), keeping their due dates,
-// method and rounding, with what remains of the principal grace. The
-// installment the tranche falls in is charged on the new balance for its
-// whole period (no proration by days). Payments already made on the
-// re-amortized installments stay paid, component by component.
+// on or before on stay as they are; the principal still scheduled on the
+// others plus the tranche is re-amortized over the remaining installments
+// of the original term (Terms.Installments minus those kept), keeping their
+// due dates, method and rounding, with what remains of the principal grace.
+// On a declining-balance loan the installment the tranche falls in is
+// charged on the new balance for its whole period (no proration by days);
+// a flat loan keeps the charge scheduled on the remaining installments and
+// adds the tranche's own flat charge for them. Payments already made on the
+// re-amortized installments stay paid, component by component, oldest
+// installment first.
 //
 // Besides the refusals of [Account.Repay] (status, currency, amount,
 // date), it refuses a tranche that is not a whole multiple of the rounding
 // unit ("loan.amount_unit"), one that takes the total lent above
-// Options.Limit ("loan.limit_exceeded"), one on or after the last due date
-// ("loan.no_remaining_installments"), and one whose re-amortized
-// installments would charge less than was already paid on them in advance
-// ("loan.tranche_after_prepayment").
+// Options.Limit ("loan.limit_exceeded") and one on or after the last due
+// date ("loan.no_remaining_installments"). "loan.tranche_after_prepayment"
+// is a safeguard: re-amortized installments that could not hold what was
+// paid on them in advance; the built-in methods never produce it, since a
+// larger balance never lowers the charge.
 func (a *Account) Disburse(on shg.Date, amount shg.Money) error {
 	const op = "loan.Account.Disburse"
 	vs := a.checkOp(on, nil)
@@ -541,13 +547,23 @@ func (a *Account) Disburse(on shg.Date, amount shg.Money) error {
 	// Principal still scheduled on the re-amortized installments, and what
 	// was paid on them in advance, by component.
 	balance := amount
+	charges := zero
 	paidP, paidI, paidF := zero, zero, zero
 	for i := kept; i < len(w.lines); i++ {
 		l := &w.lines[i]
-		balance = add(balance, l.Principal)
+		balance, charges = add(balance, l.Principal), add(charges, l.Charge())
 		paidP, paidI, paidF = add(paidP, l.PaidPrincipal), add(paidI, l.PaidInterest), add(paidF, l.PaidFee)
 	}
-	items, _, _, err := w.terms.build(balance.Amount(), w.terms.Installments-kept, max(w.terms.PrincipalGrace-kept, 0), kept)
+	m := w.terms.Installments - kept
+	var flatTotal *decimal.Decimal
+	if w.terms.Interest == Flat {
+		// A flat loan keeps the charge scheduled on the remaining
+		// installments and adds the tranche's own flat charge for them.
+		rd := rounder{mode: w.terms.Rounding.Mode, unit: w.terms.Rounding.UnitFor(w.Currency())}
+		ft := charges.Amount().Add(rd.round(roundSig(amount.Amount().Mul(w.terms.PeriodicRate()).Mul(decimal.NewFromInt(int64(m))), rd.mode)))
+		flatTotal = &ft
+	}
+	items, _, _, err := w.terms.build(balance.Amount(), m, max(w.terms.PrincipalGrace-kept, 0), kept, flatTotal)
 	if err != nil {
 		return shg.NewRuleError(op, violations(err)...)
 	}

@@ -46,7 +46,7 @@ func NewSchedule(t Terms) (Schedule, error) {
 	if err := t.Validate(); err != nil {
 		return Schedule{}, err
 	}
-	items, level, charge, err := t.build(t.Principal.Amount(), t.Installments, t.PrincipalGrace, 0)
+	items, level, charge, err := t.build(t.Principal.Amount(), t.Installments, t.PrincipalGrace, 0, nil)
 	if err != nil {
 		return Schedule{}, err
 	}
@@ -184,7 +184,9 @@ func (t Terms) DueDate(k int) shg.Date {
 // after Start) repaying principal, with grace leading charge-only
 // installments. It returns the installments, the level installment (zero
 // unless declining equal installments) and the total charge. t must be
-// valid; principal must be positive and 1 <= n, 0 <= grace < n.
+// valid; principal must be positive and 1 <= n, 0 <= grace < n. A non-nil
+// flatTotal replaces the flat total charge (used when a tranche is added to
+// a flat loan).
 //
 // Fineract sources, apache/fineract fineract-provider .../loanschedule/domain/:
 //   - DecliningBalanceInterestLoanScheduleGenerator: interest of a period is
@@ -217,7 +219,7 @@ func (t Terms) DueDate(k int) shg.Date {
 // when the rounded per-installment charge overshoots), and when the balance
 // is cleared early on a flat loan the last installment takes the rest of
 // the flat total, so TotalCharge is always the flat total.
-func (t Terms) build(principal decimal.Decimal, n, grace, offset int) (items []Installment, level, charge decimal.Decimal, err error) {
+func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal *decimal.Decimal) (items []Installment, level, charge decimal.Decimal, err error) {
 	cur := t.Principal.Currency()
 	r := t.PeriodicRate()
 	rd := rounder{mode: t.Rounding.Mode, unit: t.Rounding.UnitFor(cur), cur: cur}
@@ -225,11 +227,15 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int) (items []I
 	flat := t.Interest == Flat
 
 	// Amounts fixed for the whole schedule, in decimal.
-	var fixed, flatPer, flatTotal decimal.Decimal
+	var fixed, flatPer, flatSum decimal.Decimal
 	switch {
 	case flat:
-		flatTotal = rd.round(roundSig(principal.Mul(r).Mul(decimal.NewFromInt(int64(n))), t.Rounding.Mode))
-		flatPer = rd.round(rd.div(flatTotal, n))
+		if flatTotal != nil {
+			flatSum = *flatTotal
+		} else {
+			flatSum = rd.round(roundSig(principal.Mul(r).Mul(decimal.NewFromInt(int64(n))), t.Rounding.Mode))
+		}
+		flatPer = rd.round(rd.div(flatSum, n))
 		fixed = rd.round(rd.div(principal, m))
 	case t.Amortization == EqualPrincipal:
 		fixed = rd.round(rd.div(principal, m))
@@ -260,7 +266,7 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int) (items []I
 		lvl     = level.Shift(digits).BigInt()
 		fix     = fixed.Shift(digits).BigInt()
 		per     = flatPer.Shift(digits).BigInt()
-		left    = flatTotal.Shift(digits).BigInt()
+		left    = flatSum.Shift(digits).BigInt()
 		sum     = new(big.Int)
 		c, p, x big.Int
 	)
