@@ -270,7 +270,7 @@ func (g *Group) HoldMeeting(on shg.Date, m Meeting) ([]shg.LoanID, error) {
 	}
 	onPlan := 0
 	deposited := map[shg.MemberID]bool{}
-	for _, d := range m.Deposits {
+	for i, d := range m.Deposits {
 		vs = append(vs, g.memberCheck(d.Member, true)...)
 		if deposited[d.Member] {
 			vs = append(vs, shg.Violation{Code: CodeMeeting, Message: "member deposits twice", Want: "one deposit per member", Got: string(d.Member)})
@@ -285,6 +285,8 @@ func (g *Group) HoldMeeting(on shg.Date, m Meeting) ([]shg.LoanID, error) {
 			}
 			return nil, err
 		}
+		// Record the share count the plan read from the amount.
+		m.Deposits[i].Shares = c.Shares
 		if !c.InArrears() {
 			onPlan++
 		}
