@@ -233,6 +233,17 @@ func (m Money) Round(r Rounding) Money {
 
 // IsRounded reports whether m is a whole multiple of r's unit.
 func (m Money) IsRounded(r Rounding) bool {
+	if r.Unit.IsZero() {
+		// Minor unit 10^-d: an amount whose exponent is at least -d is a
+		// whole number of minor units, no division needed.
+		d := int32(0)
+		if c, ok := currencies[m.currency]; ok {
+			d = c.digits
+		}
+		if m.amount.Exponent() >= -d {
+			return true
+		}
+	}
 	u := r.UnitFor(m.currency)
 	if !u.IsPositive() {
 		return true

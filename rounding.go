@@ -130,12 +130,23 @@ func (r Rounding) UnitFor(code string) decimal.Decimal {
 	return minorUnit(code)
 }
 
-func minorUnit(code string) decimal.Decimal {
-	c, ok := currencies[code]
-	if !ok {
-		return decimal.NewFromInt(1)
+// minorUnits caches each currency's minor unit as a decimal (10^-digits):
+// it is asked for on every amount check.
+var minorUnits = func() map[string]decimal.Decimal {
+	m := make(map[string]decimal.Decimal, len(currencies))
+	for code, c := range currencies {
+		m[code] = decimal.New(1, -c.digits)
 	}
-	return decimal.New(1, -c.digits)
+	return m
+}()
+
+var one = decimal.NewFromInt(1)
+
+func minorUnit(code string) decimal.Decimal {
+	if u, ok := minorUnits[code]; ok {
+		return u
+	}
+	return one
 }
 
 // roundTo rounds x to a multiple of unit (> 0) in the given mode, exactly:

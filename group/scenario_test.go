@@ -53,13 +53,14 @@ func TestKermanshah_EligibilityAndDates(t *testing.T) {
 	requireRefused(t, g, before, n, g.Admit(sh(1397, 6, 25), woman(3)), group.CodeDuplicateMember)
 }
 
-// linked runs the Kermanshah group from founding to 1 Esfand 1397 (one
-// day short of... no: exactly 6 months after 1 Shahrivar): formed on 21
-// Shahrivar, sustainability from 22 Shahrivar, monthly meetings on the 1st
-// from Mehr with every member saving 100,000 toman, and one internal loan
-// to m04 of 3,000,000 rials over 3 months granted on 1 Aban and repaid on
-// time.
-func linkedReady(t *testing.T) *group.Group {
+// linkedReady runs a Kermanshah group of 15 from founding on 1 Shahrivar
+// 1397 to the meeting of 1 Bahman: formed on 21 Shahrivar, in
+// sustainability from 22 Shahrivar, monthly meetings on the 1st from Mehr
+// with every member saving 100,000 toman, and one internal loan to m04 of
+// 3,000,000 rials over 3 months granted on 1 Aban and repaid on time.
+func linkedReady(t *testing.T) *group.Group { return linkedReadyTB(t) }
+
+func linkedReadyTB(t testing.TB) *group.Group {
 	t.Helper()
 	p := policy.KermanshahBehzisti()
 	g := constituted(t, p, 15)
