@@ -78,9 +78,13 @@ func (o Options) violations(cur string) []shg.Violation {
 		vs = append(vs, shg.Violation{Code: CodePenalty, Message: "flat penalty must be a non-negative amount in the loan's currency",
 			Want: ">= 0 " + cur, Got: p.Flat.String()})
 	}
-	if p.Rate.IsNegative() {
-		vs = append(vs, shg.Violation{Code: CodePenalty, Message: "penalty rate must not be negative",
-			Want: ">= 0", Got: p.Rate.String()})
+	if p.Rate.IsNegative() || !tame(p.Rate) || p.Rate.GreaterThan(maxAnnualRate) {
+		vs = append(vs, shg.Violation{Code: CodePenalty, Message: "penalty rate must be 0..100 with at most 30 decimal places",
+			Want: "0..100", Got: p.Rate.String()})
+	}
+	if p.GraceDays > 36500 {
+		vs = append(vs, shg.Violation{Code: CodePenalty, Message: "penalty grace days must be at most 36500",
+			Want: "<= 36500", Got: strconv.Itoa(p.GraceDays)})
 	}
 	if o.Limit.IsNegative() || (!o.Limit.IsZero() && o.Limit.Currency() != cur) {
 		vs = append(vs, shg.Violation{Code: CodeLimit, Message: "limit must be a non-negative amount in the loan's currency",

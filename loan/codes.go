@@ -9,6 +9,7 @@ const (
 	CodePrincipalNotPositive = "loan.principal_not_positive"
 	CodePrincipalUnit        = "loan.principal_unit"
 	CodeNegativeRate         = "loan.negative_rate"
+	CodeRateOutOfRange       = "loan.rate_out_of_range"
 	CodeInterestMethod       = "loan.interest_method"
 	CodeAmortization         = "loan.amortization"
 	CodeCharge               = "loan.charge"

@@ -105,6 +105,8 @@ const MaxPeriodN = 3650
 //   - loan.principal_not_positive: principal <= 0
 //   - loan.principal_unit: principal not a whole multiple of the rounding unit
 //   - loan.negative_rate: AnnualRate < 0
+//   - loan.rate_out_of_range: AnnualRate above 100 (10,000% a year) or with
+//     more than 30 decimal places
 //   - loan.interest_method, loan.amortization, loan.charge: an enum out of range
 //   - loan.installments: Installments outside 1..[MaxInstallments]
 //   - loan.grace: PrincipalGrace < 0 or >= Installments
@@ -113,8 +115,8 @@ const MaxPeriodN = 3650
 //   - loan.start: Start is the zero Date
 //   - loan.rounding: an invalid mode, a negative unit, or a unit that is not
 //     a whole number of the currency's minor units
-//   - loan.installment_multiple: InstallmentMultiple negative or not a
-//     multiple of the rounding unit
+//   - loan.installment_multiple: InstallmentMultiple negative, absurdly
+//     large or fine, or not a multiple of the rounding unit
 func (t Terms) Validate() error {
 	var vs []shg.Violation
 	add := func(code, msg, want, got string) {
@@ -128,8 +130,12 @@ func (t Terms) Validate() error {
 	if !t.Principal.IsPositive() {
 		add(CodePrincipalNotPositive, "principal must be positive", "> 0", t.Principal.String())
 	}
-	if t.AnnualRate.IsNegative() {
+	switch {
+	case t.AnnualRate.IsNegative():
 		add(CodeNegativeRate, "annual rate must not be negative", ">= 0", t.AnnualRate.String())
+	case !tame(t.AnnualRate) || t.AnnualRate.GreaterThan(maxAnnualRate):
+		add(CodeRateOutOfRange, "annual rate must be at most 100 (10,000%) with at most 30 decimal places",
+			"0..100", t.AnnualRate.String())
 	}
 	if !t.Interest.IsValid() {
 		add(CodeInterestMethod, "unknown interest method", "decliningBalance or flat", t.Interest.String())
@@ -171,8 +177,8 @@ func (t Terms) Validate() error {
 		add(CodePrincipalUnit, "principal must be a whole multiple of the rounding unit",
 			"a multiple of "+t.Rounding.UnitFor(cur).String(), t.Principal.String())
 	}
-	if t.InstallmentMultiple.IsNegative() {
-		add(CodeInstallmentMultiple, "installment multiple must not be negative", ">= 0", t.InstallmentMultiple.String())
+	if t.InstallmentMultiple.IsNegative() || !tame(t.InstallmentMultiple) {
+		add(CodeInstallmentMultiple, "installment multiple must be a non-negative amount", ">= 0", t.InstallmentMultiple.String())
 	} else if m, err := shg.NewMoney(t.InstallmentMultiple, cur); err == nil && roundOK && !m.IsRounded(t.Rounding) {
 		add(CodeInstallmentMultiple, "installment multiple must be a multiple of the rounding unit",
 			"a multiple of "+t.Rounding.UnitFor(cur).String(), t.InstallmentMultiple.String())
@@ -181,4 +187,15 @@ func (t Terms) Validate() error {
 		return nil
 	}
 	return shg.NewRuleError("loan.Terms.Validate", vs...)
+}
+
+// maxAnnualRate bounds AnnualRate: 100 is 10,000% a year.
+var maxAnnualRate = decimal.NewFromInt(100)
+
+// tame reports whether d is of a size arithmetic can handle promptly: at
+// most 30 decimal places and 40 digits. Decoded JSON may carry decimals
+// such as 1e-1000000 that would take very long to compute with.
+func tame(d decimal.Decimal) bool {
+	e := d.Exponent()
+	return e >= -30 && e <= 30 && d.NumDigits() <= 40 && d.NumDigits()+int(e) <= 40
 }
