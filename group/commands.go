@@ -10,7 +10,6 @@ import (
 	"github.com/khodyar/shg/member"
 	"github.com/khodyar/shg/policy"
 	"github.com/khodyar/shg/savings"
-	"github.com/shopspring/decimal"
 )
 
 // precheck returns the violations every command shares: a date before the
@@ -264,9 +263,9 @@ func (g *Group) HoldMeeting(on shg.Date, m Meeting) ([]shg.LoanID, error) {
 		present[id] = true
 		vs = append(vs, g.memberCheck(id, true)...)
 	}
-	if q := g.pol.Meetings.Quorum; active > 0 && decimal.NewFromInt(int64(len(present))).LessThan(q.Mul(decimal.NewFromInt(int64(active)))) {
+	if q := g.pol.Quorum(active); len(present) < q {
 		vs = append(vs, shg.Violation{Code: CodeQuorum, Message: "too few members present",
-			Want: ">= " + q.Shift(2).String() + "% of " + strconv.Itoa(active), Got: strconv.Itoa(len(present))})
+			Want: ">= " + strconv.Itoa(q) + " of " + strconv.Itoa(active), Got: strconv.Itoa(len(present))})
 	}
 	onPlan := 0
 	deposited := map[shg.MemberID]bool{}

@@ -199,7 +199,7 @@ func (g *Group) gateFacts(on shg.Date) policy.GateFacts {
 	}
 	if formed := s.stageOn[policy.Formation]; !formed.IsZero() {
 		f.MonthsSinceFormation = on.MonthsSince(formed, g.pol.Calendar)
-		f.MeetingsExpected = g.periodsBetween(formed, on)
+		f.MeetingsExpected = g.pol.MeetingsExpected(formed, on)
 	}
 	return f
 }
