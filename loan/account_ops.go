@@ -2,7 +2,6 @@ package loan
 
 import (
 	"encoding/json"
-	"errors"
 	"strconv"
 
 	"github.com/khodyar/shg"
@@ -24,7 +23,7 @@ func Open(id shg.LoanID, terms Terms, opts Options) (Account, error) {
 		vs = append(vs, shg.Violation{Code: CodeID, Message: "loan id must be 1-64 printable characters without spaces",
 			Want: "an id", Got: strconv.Quote(string(id)), Err: shg.ErrInvalidID})
 	}
-	vs = append(vs, violations(terms.Validate())...)
+	vs = append(vs, terms.violations()...)
 	cur := terms.Principal.Currency()
 	vs = append(vs, opts.violations(cur)...)
 	if len(vs) == 0 && opts.Limit.IsPositive() && terms.Principal.GreaterThan(opts.Limit) {
@@ -34,9 +33,9 @@ func Open(id shg.LoanID, terms Terms, opts Options) (Account, error) {
 	if len(vs) > 0 {
 		return Account{}, shg.NewRuleError(op, vs...)
 	}
-	items, _, _, err := terms.build(terms.Principal.Amount(), terms.Installments, terms.PrincipalGrace, 0, nil)
-	if err != nil {
-		return Account{}, shg.NewRuleError(op, violations(err)...)
+	items, _, _, refused := terms.build(terms.Principal.Amount(), terms.Installments, terms.PrincipalGrace, 0, nil)
+	if len(refused) > 0 {
+		return Account{}, shg.NewRuleError(op, refused...)
 	}
 	opts.Order = opts.order()
 	zero := shg.Zero(cur)
@@ -48,19 +47,6 @@ func Open(id shg.LoanID, terms Terms, opts Options) (Account, error) {
 		disbursed: terms.Principal, last: terms.Start}
 	a.txns = []Transaction{a.txn(KindDisbursement, terms.Start, terms.Principal)}
 	return a, nil
-}
-
-// violations returns the violations of a *shg.RuleError, or one generic
-// violation for another non-nil error.
-func violations(err error) []shg.Violation {
-	if err == nil {
-		return nil
-	}
-	var re *shg.RuleError
-	if errors.As(err, &re) {
-		return re.Violations
-	}
-	return []shg.Violation{{Code: "loan.invalid", Message: err.Error()}}
 }
 
 func (o Options) violations(cur string) []shg.Violation {
@@ -181,17 +167,25 @@ func (a Account) working() Account {
 	return a
 }
 
-// due returns the unpaid amount of component c of the line.
+// due returns the unpaid amount of component c of the line. A settled or
+// empty component (the common case) costs no arithmetic: it returns the
+// zero Money, which adds to and compares with any currency.
 func (l *Line) due(c Component) shg.Money {
+	var sched, paid shg.Money
 	switch c {
 	case PenaltyComponent:
-		return sub(l.Penalty, l.PaidPenalty)
+		sched, paid = l.Penalty, l.PaidPenalty
 	case FeeComponent:
-		return sub(l.Fee, l.PaidFee)
+		sched, paid = l.Fee, l.PaidFee
 	case InterestComponent:
-		return sub(l.Interest, l.PaidInterest)
+		sched, paid = l.Interest, l.PaidInterest
+	default:
+		sched, paid = l.Principal, l.PaidPrincipal
 	}
-	return sub(l.Principal, l.PaidPrincipal)
+	if paid.Equal(sched) {
+		return shg.Money{}
+	}
+	return sub(sched, paid)
 }
 
 // pay records x paid on component c.
@@ -252,6 +246,18 @@ func (a *Account) earned(i, cur int, on shg.Date) bool {
 	return on.After(start)
 }
 
+// asOf returns the account with the penalties falling due by on charged,
+// for queries: a itself when there is nothing to charge (its lines are then
+// only read), else a working copy.
+func (a Account) asOf(on shg.Date) Account {
+	if a.opts.Penalty.IsZero() || a.status != Active {
+		return a
+	}
+	w := a.working()
+	w.assess(on)
+	return w
+}
+
 // assess charges the penalty of every installment whose penalty date (due
 // date + GraceDays + 1) is on or before on and that is then still unpaid.
 // Transactions come in date order and each assesses first, so an
@@ -263,7 +269,7 @@ func (a *Account) assess(on shg.Date) {
 		return
 	}
 	cur := a.Currency()
-	rd := rounder{mode: a.terms.Rounding.Mode, unit: a.terms.Rounding.UnitFor(cur), cur: cur}
+	rd := rounder{mode: a.terms.Rounding.Mode, unit: a.terms.Rounding.UnitFor(cur)}
 	for i := range a.lines {
 		l := &a.lines[i]
 		when := l.Due.AddDays(rule.GraceDays + 1)
@@ -297,12 +303,13 @@ func (a *Account) payoff(on shg.Date) shg.Money {
 	t := shg.Zero(a.Currency())
 	for i := range a.lines {
 		l := &a.lines[i]
-		if a.earned(i, cur, on) {
-			for _, c := range DefaultAllocationOrder {
-				t = add(t, l.due(c))
+		for _, c := range DefaultAllocationOrder {
+			if c != PrincipalComponent && !a.earned(i, cur, on) {
+				continue
 			}
-		} else {
-			t = add(t, l.due(PrincipalComponent))
+			if d := l.due(c); d.IsPositive() {
+				t = add(t, d)
+			}
 		}
 	}
 	return t
@@ -378,7 +385,8 @@ func (a *Account) Repay(on shg.Date, amount shg.Money) (Allocation, error) {
 	}
 	w := a.working()
 	w.assess(on)
-	if po := w.payoff(on); amount.GreaterThan(po) {
+	po := w.payoff(on)
+	if amount.GreaterThan(po) {
 		return Allocation{}, shg.NewRuleError(op, shg.Violation{Code: CodeOverpayment,
 			Message: "repayment exceeds what settles the loan", Want: "<= " + po.String(), Got: amount.String()})
 	}
@@ -406,7 +414,7 @@ func (a *Account) Repay(on shg.Date, amount shg.Money) (Allocation, error) {
 			left = sub(left, x)
 		}
 	}
-	if w.payoff(on).IsZero() {
+	if amount.Equal(po) { // everything owed is paid: the loan is settled
 		for i := cur; i < len(w.lines); i++ {
 			if w.earned(i, cur, on) {
 				continue
@@ -440,8 +448,7 @@ func (a Account) Payoff(on shg.Date) (shg.Money, error) {
 	if a.status != Active || a.id == "" {
 		return shg.Zero(a.Currency()), nil
 	}
-	w := a.working()
-	w.assess(on)
+	w := a.asOf(on)
 	return w.payoff(on), nil
 }
 
@@ -453,15 +460,16 @@ func (a Account) Due(on shg.Date) shg.Money {
 	if a.status != Active {
 		return t
 	}
-	w := a.working()
-	w.assess(on)
+	w := a.asOf(on)
 	for i := range w.lines {
 		l := &w.lines[i]
 		if l.Due.After(on) {
 			break
 		}
 		for _, c := range DefaultAllocationOrder {
-			t = add(t, l.due(c))
+			if d := l.due(c); d.IsPositive() {
+				t = add(t, d)
+			}
 		}
 	}
 	return t
@@ -477,8 +485,7 @@ func (a Account) Arrears(on shg.Date) Arrears {
 	if a.status != Active {
 		return r
 	}
-	w := a.working()
-	w.assess(on)
+	w := a.asOf(on)
 	for i := range w.lines {
 		l := &w.lines[i]
 		r.OutstandingPrincipal = add(r.OutstandingPrincipal, l.due(PrincipalComponent))
@@ -567,9 +574,9 @@ func (a *Account) Disburse(on shg.Date, amount shg.Money) error {
 		ft := charges.Amount().Add(rd.round(roundSig(amount.Amount().Mul(w.terms.PeriodicRate()).Mul(decimal.NewFromInt(int64(m))), rd.mode)))
 		flatTotal = &ft
 	}
-	items, _, _, err := w.terms.build(balance.Amount(), m, max(w.terms.PrincipalGrace-kept, 0), kept, flatTotal)
-	if err != nil {
-		return shg.NewRuleError(op, violations(err)...)
+	items, _, _, refused := w.terms.build(balance.Amount(), m, max(w.terms.PrincipalGrace-kept, 0), kept, flatTotal)
+	if len(refused) > 0 {
+		return shg.NewRuleError(op, refused...)
 	}
 	lines := make([]Line, kept, kept+len(items))
 	copy(lines, w.lines[:kept])

@@ -43,12 +43,13 @@ type Schedule struct {
 // [Terms.Validate]); so is an InstallmentMultiple that rounds the level
 // installment below the first period's charge ("loan.installment_multiple").
 func NewSchedule(t Terms) (Schedule, error) {
-	if err := t.Validate(); err != nil {
-		return Schedule{}, err
+	const op = "loan.NewSchedule"
+	if vs := t.violations(); len(vs) > 0 {
+		return Schedule{}, shg.NewRuleError(op, vs...)
 	}
-	items, level, charge, err := t.build(t.Principal.Amount(), t.Installments, t.PrincipalGrace, 0, nil)
-	if err != nil {
-		return Schedule{}, err
+	items, level, charge, vs := t.build(t.Principal.Amount(), t.Installments, t.PrincipalGrace, 0, nil)
+	if len(vs) > 0 {
+		return Schedule{}, shg.NewRuleError(op, vs...)
 	}
 	cur := t.Principal.Currency()
 	return Schedule{terms: t, items: items, level: money(level, cur), charge: money(charge, cur)}, nil
@@ -219,10 +220,10 @@ func (t Terms) DueDate(k int) shg.Date {
 // when the rounded per-installment charge overshoots), and when the balance
 // is cleared early on a flat loan the last installment takes the rest of
 // the flat total, so TotalCharge is always the flat total.
-func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal *decimal.Decimal) (items []Installment, level, charge decimal.Decimal, err error) {
+func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal *decimal.Decimal) (items []Installment, level, charge decimal.Decimal, refused []shg.Violation) {
 	cur := t.Principal.Currency()
 	r := t.PeriodicRate()
-	rd := rounder{mode: t.Rounding.Mode, unit: t.Rounding.UnitFor(cur), cur: cur}
+	rd := rounder{mode: t.Rounding.Mode, unit: t.Rounding.UnitFor(cur)}
 	m := n - grace // installments that repay principal
 	flat := t.Interest == Flat
 
@@ -248,11 +249,11 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal 
 		// The balance never rises only if the level installment covers the
 		// charge of the first amortizing period, the largest one.
 		if first := rd.round(roundSig(principal.Mul(r), t.Rounding.Mode)); level.LessThan(first) {
-			return nil, decimal.Zero, decimal.Zero, shg.NewRuleError("loan.NewSchedule", shg.Violation{
+			return nil, decimal.Zero, decimal.Zero, []shg.Violation{{
 				Code:    CodeInstallmentMultiple,
 				Message: "installment multiple rounds the level installment below the charge of a period",
 				Want:    ">= " + first.String(), Got: level.String(),
-			})
+			}}
 		}
 	}
 
@@ -492,12 +493,10 @@ func powTrunc(b decimal.Decimal, n int, places int32) decimal.Decimal {
 	return result
 }
 
-// rounder rounds amounts of one currency to a unit in a mode, as
-// [shg.Money.Round] does.
+// rounder rounds amounts to a unit in a mode, as [shg.Money.Round] does.
 type rounder struct {
 	mode shg.RoundingMode
 	unit decimal.Decimal
-	cur  string
 }
 
 func (r rounder) round(x decimal.Decimal) decimal.Decimal { return roundTo(x, r.unit, r.mode) }

@@ -118,6 +118,14 @@ const MaxPeriodN = 3650
 //   - loan.installment_multiple: InstallmentMultiple negative, absurdly
 //     large or fine, or not a multiple of the rounding unit
 func (t Terms) Validate() error {
+	if vs := t.violations(); len(vs) > 0 {
+		return shg.NewRuleError("loan.Terms.Validate", vs...)
+	}
+	return nil
+}
+
+// violations lists every problem of t; see [Terms.Validate].
+func (t Terms) violations() []shg.Violation {
 	var vs []shg.Violation
 	add := func(code, msg, want, got string) {
 		vs = append(vs, shg.Violation{Code: code, Message: msg, Want: want, Got: got})
@@ -183,10 +191,7 @@ func (t Terms) Validate() error {
 		add(CodeInstallmentMultiple, "installment multiple must be a multiple of the rounding unit",
 			"a multiple of "+t.Rounding.UnitFor(cur).String(), t.InstallmentMultiple.String())
 	}
-	if len(vs) == 0 {
-		return nil
-	}
-	return shg.NewRuleError("loan.Terms.Validate", vs...)
+	return vs
 }
 
 // maxAnnualRate bounds AnnualRate: 100 is 10,000% a year.

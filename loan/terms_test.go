@@ -94,3 +94,50 @@ func TestTerms_Validate(t *testing.T) {
 		assert.False(t, re.Has("loan.currency"))
 	})
 }
+
+func TestTerms_JSON(t *testing.T) {
+	in := validTerms()
+	in.Interest, in.Amortization, in.Every, in.PrincipalGrace = loan.Flat, loan.EqualPrincipal, loan.Weeks(2), 1
+	in.Rounding = shg.Rounding{Mode: shg.HalfUp, Unit: decimal.NewFromInt(10)}
+	in.InstallmentMultiple = decimal.NewFromInt(1000)
+	b, err := json.Marshal(in)
+	require.NoError(t, err)
+	for _, want := range []string{`"annualRate":"0.04"`, `"interest":"flat"`, `"amortization":"equalPrincipal"`,
+		`"charge":"interest"`, `"every":{"n":2,"unit":"week"}`, `"calendar":"solarHijri"`, `"start":"2019-02-20"`,
+		`"principal":{"amount":"25000000","currency":"IRR"}`, `"installmentMultiple":"1000"`} {
+		assert.Contains(t, string(b), want)
+	}
+	var out loan.Terms
+	require.NoError(t, json.Unmarshal(b, &out))
+	assert.True(t, out.AnnualRate.Equal(in.AnnualRate))
+	assert.True(t, out.Principal.Equal(in.Principal))
+	// The decoded terms give the very same schedule.
+	s1, s2 := mustSchedule(t, in), mustSchedule(t, out)
+	j1, err := json.Marshal(s1)
+	require.NoError(t, err)
+	j2, err := json.Marshal(s2)
+	require.NoError(t, err)
+	assert.JSONEq(t, string(j1), string(j2))
+}
+
+func TestSchedule_Zero(t *testing.T) {
+	var s loan.Schedule
+	assert.Equal(t, 0, s.Len())
+	assert.Empty(t, s.Installments())
+	_, ok := s.Installment(1)
+	assert.False(t, ok)
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"installments":[]`)
+}
+
+func TestSchedule_InstallmentsAreCopies(t *testing.T) {
+	s := mustSchedule(t, validTerms())
+	items := s.Installments()
+	items[0].Principal = shg.Rials(1)
+	first, ok := s.Installment(1)
+	require.True(t, ok)
+	assert.False(t, first.Principal.Equal(shg.Rials(1)))
+	_, ok = s.Installment(13)
+	assert.False(t, ok)
+}
