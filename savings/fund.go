@@ -19,7 +19,8 @@ import (
 // A Fund is a value with maps and slices inside: assigning it shares them.
 // Use [Fund.Clone] for an independent copy, which is cheap (the append-only
 // ledger is shared, never written in place). The zero Fund has no currency
-// and refuses every operation; build one with [NewFund].
+// and refuses every operation; build one with [NewFund]. A Fund is not safe
+// for concurrent use while it is being changed.
 type Fund struct {
 	currency string
 	digits   int32
@@ -310,8 +311,9 @@ func memberOf(a Account, m shg.MemberID) shg.MemberID {
 // Deposit books a member's savings deposit: cash (at.Via) up, her savings
 // up. shares is the number of shares it bought under a [Shares] plan (0
 // otherwise); [Fund.ShareOut] by [ByShares] divides by them. Check the
-// deposit against the group's [Plan] with [Plan.Check] first; the fund
-// books any positive amount.
+// deposit against the group's [Plan] with [Plan.Check] first and book
+// Contribution.Paid and Contribution.Shares; the fund books any positive
+// amount, and refuses zero (a member who paid nothing has no posting).
 //
 // Codes: savings.currency, savings.date, savings.date_order,
 // savings.cash_account, savings.member_id, savings.amount_not_positive,

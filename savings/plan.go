@@ -1,6 +1,7 @@
 package savings
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -159,7 +160,11 @@ func (c Contribution) InArrears() bool { return c.Shortfall.IsPositive() }
 func (p Plan) Check(deposit shg.Money, shares int) (Contribution, error) {
 	const op = "savings.Plan.Check"
 	if err := p.Validate(); err != nil {
-		return Contribution{}, shg.NewRuleError(op, err.(*shg.RuleError).Violations...)
+		var re *shg.RuleError
+		if errors.As(err, &re) {
+			return Contribution{}, shg.NewRuleError(op, re.Violations...)
+		}
+		return Contribution{}, err
 	}
 	cur := p.Amount.Currency()
 	if deposit.Currency() != cur && !(deposit.Currency() == "" && deposit.IsZero()) {

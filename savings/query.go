@@ -49,11 +49,16 @@ func (f Fund) PostingsSince(seq int) []Posting {
 // Balance returns the balance of account a on its normal side (see
 // [Account.NormalSide]): cash, savings and income are positive when the
 // group has cash, owes savings, earned income. m names the member for the
-// per-member accounts and is ignored for the others. Retained earnings are
-// negative after losses.
+// per-member accounts (an empty m gives the total over members) and is
+// ignored for the others. Retained earnings are negative after losses.
 func (f Fund) Balance(a Account, m shg.MemberID) shg.Money {
-	if !a.IsValid() {
+	switch {
+	case !a.IsValid():
 		return f.m(decimal.Zero)
+	case a == MemberSavings && m == "":
+		return f.TotalSavings()
+	case a == LoansReceivable && m == "":
+		return f.TotalReceivable()
 	}
 	return f.m(f.balance(a, m))
 }
