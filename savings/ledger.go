@@ -127,10 +127,15 @@ func (a *Account) UnmarshalText(b []byte) error {
 type Class uint8
 
 const (
+	// Asset: what the group owns or is owed (cash, loans receivable).
 	Asset Class = iota
+	// Liability: what the group owes (members' savings, social fund, bank loan).
 	Liability
+	// Equity: what is left to the group (retained earnings).
 	Equity
+	// Income: interest, fees, fines, penalties of the open cycle.
 	Income
+	// Expense: write-offs and interest paid in the open cycle.
 	Expense
 )
 
