@@ -32,7 +32,7 @@ func (s *state) apply(e Event) error {
 		if _, dup := s.members[id]; dup {
 			return violation(CodeDuplicateMember, "member is already admitted", "a new id", string(id))
 		}
-		s.members[id] = d.Member
+		s.setMember(id, d.Member)
 		s.order = append(s.order, id)
 	case OfficersElected:
 		if err := s.elect(d); err != nil {
@@ -101,7 +101,7 @@ func (s *state) apply(e Event) error {
 		if err != nil {
 			return err
 		}
-		s.members[d.Member] = m
+		s.setMember(d.Member, m)
 	case LivelihoodChanged:
 		m, ok := s.members[d.Member]
 		if !ok {
@@ -113,7 +113,7 @@ func (s *state) apply(e Event) error {
 		if err != nil {
 			return err
 		}
-		s.members[d.Member] = m
+		s.setMember(d.Member, m)
 	case MemberExited:
 		if err := s.exit(at, d); err != nil {
 			return err
@@ -165,7 +165,7 @@ func (s *state) elect(d OfficersElected) error {
 			if err != nil {
 				return err
 			}
-			s.members[id] = m
+			s.setMember(id, m)
 		}
 	}
 	s.officers = [4]shg.MemberID{}
@@ -183,7 +183,7 @@ func (s *state) elect(d OfficersElected) error {
 		if m, err = m.WithRole(member.Role(role)); err != nil {
 			return err
 		}
-		s.members[id] = m
+		s.setMember(id, m)
 		s.officers[role] = id
 	}
 	return nil
@@ -345,6 +345,6 @@ func (s *state) exit(at savings.Entry, d MemberExited) error {
 			s.officers[role] = ""
 		}
 	}
-	s.members[d.Member] = m
+	s.setMember(d.Member, m)
 	return nil
 }

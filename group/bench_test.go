@@ -17,16 +17,18 @@ func BenchmarkHoldMeeting_25(b *testing.B) {
 	p.Meetings.Frequency = policy.Weekly
 	var g *group.Group
 	var on shg.Date
+	var m group.Meeting
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		if i%200 == 0 {
 			b.StopTimer()
 			g = constituted(b, p, 25)
+			m = meeting(g, shg.Toman(100_000))
 			on = sh(1397, 7, 1)
 			b.StartTimer()
 		}
 		on = on.AddDays(7)
-		if _, err := g.HoldMeeting(on, meeting(g, shg.Toman(100_000))); err != nil {
+		if _, err := g.HoldMeeting(on, m); err != nil {
 			b.Fatal(err)
 		}
 	}

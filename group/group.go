@@ -235,7 +235,7 @@ type state struct {
 // txlog remembers what a command changed so a refused command can be undone.
 type txlog struct {
 	saved     state
-	members   map[shg.MemberID]member.Member
+	members   map[shg.MemberID]savedMember
 	fund      savings.Fund
 	loans     map[shg.LoanID]loanRec
 	nLoans    int
@@ -255,9 +255,8 @@ func newState(currency string) state {
 // begin starts a command. The fund's Clone shares its append-only ledger,
 // so saving it costs only its member map; loans are saved when first touched.
 func (s *state) begin() *txlog {
-	t := &txlog{saved: *s, members: s.members, fund: s.fund.Clone(), loans: map[shg.LoanID]loanRec{},
+	t := &txlog{saved: *s, fund: s.fund.Clone(),
 		nLoans: len(s.loanOrder), nOrder: len(s.order), nTranches: len(s.tranches)}
-	s.members = cloneMap(s.members)
 	s.tx = t
 	return t
 }
@@ -271,10 +270,16 @@ func (s *state) rollback(t *txlog) {
 	for _, id := range s.loanOrder[t.nLoans:] {
 		delete(s.loans, id)
 	}
-	loans := s.loans
+	for id, old := range t.members {
+		if old.existed {
+			s.members[id] = old.m
+		} else {
+			delete(s.members, id)
+		}
+	}
+	loans, members := s.loans, s.members
 	*s = t.saved
-	s.loans = loans
-	s.members = t.members
+	s.loans, s.members = loans, members
 	s.fund = t.fund
 	s.loanOrder = s.loanOrder[:t.nLoans]
 	s.order = s.order[:t.nOrder]
@@ -288,8 +293,11 @@ func (s *state) touch(id shg.LoanID) (*loanRec, bool) {
 	if !ok {
 		return nil, false
 	}
-	if s.tx != nil {
-		if _, saved := s.tx.loans[id]; !saved && r.idx < s.tx.nLoans {
+	if s.tx != nil && r.idx < s.tx.nLoans {
+		if _, saved := s.tx.loans[id]; !saved {
+			if s.tx.loans == nil {
+				s.tx.loans = map[shg.LoanID]loanRec{}
+			}
 			c := *r
 			c.acct = r.acct.Clone()
 			s.tx.loans[id] = c
@@ -298,10 +306,23 @@ func (s *state) touch(id shg.LoanID) (*loanRec, bool) {
 	return r, true
 }
 
-func cloneMap[K comparable, V any](m map[K]V) map[K]V {
-	c := make(map[K]V, len(m))
-	for k, v := range m {
-		c[k] = v
-	}
-	return c
+// savedMember is a member's state before the current command.
+type savedMember struct {
+	m       member.Member
+	existed bool
 }
+
+// setMember changes a member, saving her former state for a rollback.
+func (s *state) setMember(id shg.MemberID, m member.Member) {
+	if s.tx != nil {
+		if _, saved := s.tx.members[id]; !saved {
+			if s.tx.members == nil {
+				s.tx.members = map[shg.MemberID]savedMember{}
+			}
+			old, existed := s.members[id]
+			s.tx.members[id] = savedMember{m: old, existed: existed}
+		}
+	}
+	s.members[id] = m
+}
+
