@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -67,7 +68,13 @@ func Rials(n int64) Money { return Money{amount: decimal.NewFromInt(n), currency
 
 // Toman returns n toman as rials: Toman(2_500_000) is 25,000,000 IRR.
 // Iranians quote amounts in toman (10 rials); books are kept in rials.
-func Toman(n int64) Money { return Money{amount: decimal.New(n, 1), currency: IRR} }
+func Toman(n int64) Money {
+	// Exponent 0 like every other rial amount, so sums need no rescaling.
+	if n > math.MaxInt64/10 || n < math.MinInt64/10 {
+		return Money{amount: decimal.New(n, 1), currency: IRR}
+	}
+	return Money{amount: decimal.NewFromInt(n * 10), currency: IRR}
+}
 
 // ParseMoney parses "<amount> <CODE>", e.g. "2500000 IRR" or "-12.50 INR".
 // The amount is a plain decimal (an optional sign, digits, an optional
