@@ -566,3 +566,13 @@ func BenchmarkParseMoney(b *testing.B) {
 		}
 	}
 }
+
+func TestRoundTo(t *testing.T) {
+	d := decimal.RequireFromString
+	// Hand-derived: 0.0833333 to 0.0001 half-even is 0.0833; 0.00125 to
+	// 0.0001 half-even is 0.0012 (2 is even), half-up 0.0013.
+	assert.True(t, shg.RoundTo(d("0.0833333"), d("0.0001"), shg.HalfEven).Equal(d("0.0833")))
+	assert.True(t, shg.RoundTo(d("0.00125"), d("0.0001"), shg.HalfEven).Equal(d("0.0012")))
+	assert.True(t, shg.RoundTo(d("0.00125"), d("0.0001"), shg.HalfUp).Equal(d("0.0013")))
+	assert.True(t, shg.RoundTo(d("7.5"), decimal.Zero, shg.HalfUp).Equal(d("7.5")), "no unit: unchanged")
+}

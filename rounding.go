@@ -149,6 +149,16 @@ func minorUnit(code string) decimal.Decimal {
 	return one
 }
 
+// RoundTo rounds a plain decimal x to a multiple of unit in mode, exactly,
+// by the same rule as [Money.Round]: for rates and other numbers that are
+// not money. A unit that is not positive returns x unchanged.
+func RoundTo(x, unit decimal.Decimal, mode RoundingMode) decimal.Decimal {
+	if !unit.IsPositive() {
+		return x
+	}
+	return roundTo(x, unit, mode)
+}
+
 // roundTo rounds x to a multiple of unit (> 0) in the given mode, exactly:
 // it uses an integer quotient and remainder, never a binary fraction.
 func roundTo(x, unit decimal.Decimal, mode RoundingMode) decimal.Decimal {
