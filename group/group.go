@@ -325,4 +325,3 @@ func (s *state) setMember(id shg.MemberID, m member.Member) {
 	}
 	s.members[id] = m
 }
-
