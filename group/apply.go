@@ -250,7 +250,7 @@ func (s *state) grant(at savings.Entry, d LoanGranted) error {
 	if _, err := s.activeMember(d.Member); err != nil {
 		return err
 	}
-	acct, err := loan.Open(d.Loan, d.Terms.Terms(), loan.Options{Penalty: d.Terms.Penalty})
+	acct, err := loan.Open(d.Loan, d.Terms.Terms, loan.Options{Penalty: d.Terms.Penalty})
 	if err != nil {
 		return err
 	}
@@ -278,7 +278,7 @@ func (s *state) disburseTranche(at savings.Entry, d TrancheDisbursed) error {
 				return err
 			}
 		}
-		acct, err := loan.Open(bl.Loan, bl.Terms.Terms(), loan.Options{Penalty: bl.Terms.Penalty})
+		acct, err := loan.Open(bl.Loan, bl.Terms.Terms, loan.Options{Penalty: bl.Terms.Penalty})
 		if err != nil {
 			return err
 		}
