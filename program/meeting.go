@@ -122,9 +122,11 @@ func (s *sim) hold(on shg.Date) error {
 			cashIn += fine
 		}
 	}
+	// Installments reach the meeting whether or not the borrower attends
+	// (a neighbour brings them), unless she pays late.
 	var reps []pendingRepayment
-	for _, m := range s.present {
-		if m.loan == nil {
+	for _, m := range s.members {
+		if m.loan == nil || !m.active {
 			continue
 		}
 		amt, next, ok := s.payment(m.loan, on)

@@ -85,11 +85,22 @@ func (w *textWriter) line(level int, label, value string) {
 }
 
 func (w *textWriter) num(n int) string {
-	s := groupDigits(strconv.Itoa(n), ",")
 	if w.fa {
 		return shg.ToPersianDigits(groupDigits(strconv.Itoa(n), "٬"))
 	}
-	return s
+	return groupDigits(strconv.Itoa(n), ",")
+}
+
+// count renders n with its noun: "1 group", "2 groups"; in Persian the
+// noun stays singular after a number: "۲ گروه".
+func (w *textWriter) count(n int, one, many, fa string) string {
+	switch {
+	case w.fa:
+		return w.num(n) + " " + fa
+	case n == 1:
+		return w.num(n) + " " + one
+	}
+	return w.num(n) + " " + many
 }
 
 // groupDigits inserts sep every three digits of a plain integer.
@@ -111,7 +122,20 @@ func groupDigits(s, sep string) string {
 	return b.String()
 }
 
+// money renders an amount for people: IRR in whole toman, other
+// currencies in their minor unit, each rounded half to even (the JSON form
+// keeps every rial).
 func (w *textWriter) money(m shg.Money) string {
+	unit := decimal.Zero
+	if m.Currency() == shg.IRR {
+		unit = decimal.NewFromInt(10)
+	}
+	m = m.Round(shg.Rounding{Mode: shg.HalfEven, Unit: unit})
+	if units, ok := m.MinorUnits(); ok {
+		if c, err := shg.FromMinor(units, m.Currency()); err == nil {
+			m = c // the currency's own number of decimals, not the computation's
+		}
+	}
 	if w.fa {
 		return m.FormatPersian(true)
 	}
@@ -232,8 +256,8 @@ func (w *textWriter) groups(r Report) {
 			name += " (" + w.join(c.Organisations) + ")"
 		}
 		parts := []string{
-			w.pick(w.num(c.Groups.Total)+" groups", w.num(c.Groups.Total)+" گروه"),
-			w.pick(w.num(c.ActiveMembers)+" active members", w.num(c.ActiveMembers)+" عضو فعال"),
+			w.count(c.Groups.Total, "group", "groups", "گروه"),
+			w.count(c.ActiveMembers, "active member", "active members", "عضو فعال"),
 			w.pick("savings ", "پس‌انداز ") + w.money(c.Savings),
 		}
 		for _, t := range c.Tranches {
@@ -247,7 +271,7 @@ func (w *textWriter) groups(r Report) {
 		w.line(0, w.pick("Phases", "فازها"), "")
 		for _, ph := range r.Phases {
 			w.line(1, w.pick("phase "+w.num(ph.Phase), "فاز "+w.num(ph.Phase)), w.pick(
-				fmt.Sprintf("%s groups, %s formed, %s linked to the bank", w.num(ph.Groups), w.num(ph.Formed), w.num(ph.Linked)),
+				fmt.Sprintf("%s, %s formed, %s linked to the bank", w.count(ph.Groups, "group", "groups", ""), w.num(ph.Formed), w.num(ph.Linked)),
 				fmt.Sprintf("%s گروه، %s تشکیل‌شده، %s دارای تسهیلات بانکی", w.num(ph.Groups), w.num(ph.Formed), w.num(ph.Linked))))
 		}
 	}
@@ -281,9 +305,9 @@ func (w *textWriter) stages(s StageCounts) string {
 
 func (w *textWriter) tranche(level int, t TrancheRow) {
 	w.line(level, w.pick("tranche "+w.num(t.Number), "تسهیلات "+w.ordinal(t.Number)), w.pick(
-		fmt.Sprintf("%s received, %s queued, %s received or queued, %s repaid; %s loans, %s disbursed, %s outstanding",
+		fmt.Sprintf("%s received, %s queued, %s received or queued, %s repaid; %s, %s disbursed, %s outstanding",
 			w.num(t.Received), w.num(t.Queued), w.num(t.ReceivedOrQueued), w.num(t.Repaid),
-			w.num(t.Loans), w.money(t.Disbursed), w.money(t.Outstanding)),
+			w.count(t.Loans, "loan", "loans", ""), w.money(t.Disbursed), w.money(t.Outstanding)),
 		fmt.Sprintf("%s گروه دریافت کرده، %s گروه در نوبت، %s دریافت‌شده یا در نوبت، %s تسویه‌شده؛ %s وام، %s پرداخت‌شده، %s مانده",
 			w.num(t.Received), w.num(t.Queued), w.num(t.ReceivedOrQueued), w.num(t.Repaid),
 			w.num(t.Loans), w.money(t.Disbursed), w.money(t.Outstanding))))
@@ -291,7 +315,7 @@ func (w *textWriter) tranche(level int, t TrancheRow) {
 
 func (w *textWriter) loans(title string, l LoanFigures) {
 	w.line(0, title, w.pick(
-		fmt.Sprintf("%s loans (%s active)", w.num(l.Loans), w.num(l.Active)),
+		fmt.Sprintf("%s (%s active)", w.count(l.Loans, "loan", "loans", ""), w.num(l.Active)),
 		fmt.Sprintf("%s وام (%s فعال)", w.num(l.Loans), w.num(l.Active))))
 	w.line(1, w.pick("disbursed", "پرداخت‌شده"), w.money(l.Disbursed))
 	w.line(1, w.pick("repaid", "بازپرداخت‌شده"), w.money(l.Repaid))

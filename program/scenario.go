@@ -158,7 +158,7 @@ func KermanshahBehaviour() Behaviour {
 		LoanDemand:        dec("0.06"),                                                    // assumption: about one member in 16 asks each month
 		LoanSize:          Range{Min: dec("0.4"), Max: dec("1")},                          // assumption
 		LatePayment:       dec("0.03"),                                                    // assumption
-		InternalDefault:   dec("0.003"),                                                   // assumption: loans between neighbours are rarely lost
+		InternalDefault:   dec("0.001"),                                                   // assumption: loans between neighbours are rarely lost (the article: every group reached the first bank loan)
 		WriteOffAfterDays: 360,                                                            // assumption
 		BankUptake:        dec("0.85"),                                                    // assumption: most members take their part
 		BankLoanSize:      Range{Min: dec("0.6"), Max: dec("1")},                          // assumption

@@ -248,6 +248,9 @@ func (s *sim) run() (*group.Group, error) {
 	if err := s.form(); err != nil {
 		return nil, err
 	}
+	if s.formed.IsZero() {
+		return s.g, nil // the scenario ended during preparation
+	}
 	// Meetings: from a week after formation, on a day of the month that
 	// every month has, so that monthly meetings and monthly installments
 	// fall on the same days.
@@ -277,7 +280,11 @@ func (s *sim) run() (*group.Group, error) {
 	return s.g, nil
 }
 
-// formed is the day the group entered Formation; set by form.
+// form founds the group and takes it through preparation and formation
+// into Sustainability, a step a week: orientation sessions, admissions with
+// baseline incomes, formation, officers, bylaws and bank account. It sets
+// s.formed, the day the group entered Formation, unless the scenario ends
+// first; steps after the end are not taken.
 func (s *sim) form() error {
 	pol, b, f := s.pol, &s.sc.Behaviour, s.founded
 	g, err := group.Found(pol, group.Charter{ID: s.id, Name: s.name, Village: s.village, County: s.county, Founded: f})
@@ -290,12 +297,19 @@ func (s *sim) form() error {
 	}
 	sessions := max(pol.Stages.Preparation.MinOrientationSessions, 1)
 	n := s.between(b.GroupSize.Min, b.GroupSize.Max)
+	end := s.sc.End
 	for i := 1; i <= sessions; i++ {
+		if f.AddDays(7 * i).After(end) {
+			return nil
+		}
 		if err := g.RecordPreparationSession(f.AddDays(7*i), "orientation "+strconv.Itoa(i), n); err != nil {
 			return s.fail("preparation session", f, err)
 		}
 	}
 	on := f.AddDays(7*sessions + 1)
+	if on.AddDays(2).After(end) {
+		return nil
+	}
 	for i := 1; i <= n; i++ {
 		m := &msim{id: shg.MemberID(fmt.Sprintf("%s-m%02d", s.id, i)), active: true}
 		if err := g.Admit(on, s.profile(m.id, on)); err != nil {

@@ -29,8 +29,9 @@ import (
 	"github.com/khodyar/shg/program"
 )
 
-// defaultOn is the report date: the article is from around 1399-1400 SH.
-const defaultOn = "1399-09-30"
+// defaultOn is the report date, 1 Esfand 1399: the article is from around
+// the turn of 1399-1400 SH.
+const defaultOn = "1399-12-01"
 
 func main() {
 	if err := run(os.Stdout, os.Args[1:]); err != nil {
