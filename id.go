@@ -3,6 +3,7 @@ package shg
 import (
 	"fmt"
 	"unicode"
+	"unicode/utf8"
 )
 
 // GroupID, MemberID and LoanID identify a group, a member and a loan. They
@@ -17,11 +18,16 @@ type (
 )
 
 // ValidateID reports whether id is usable as an identifier: 1–64 bytes of
-// printable characters with no spaces. It wraps [ErrInvalidID].
+// printable UTF-8 characters with no spaces. It wraps [ErrInvalidID].
 func ValidateID[T ~string](id T) error {
 	s := string(id)
 	if s == "" || len(s) > 64 {
 		return fmt.Errorf("%w: %q: want 1-64 bytes", ErrInvalidID, s)
+	}
+	if !utf8.ValidString(s) {
+		// JSON would turn the bad bytes into U+FFFD: the ID would not
+		// survive a round trip through a stored event log.
+		return fmt.Errorf("%w: %q: not valid UTF-8", ErrInvalidID, s)
 	}
 	for _, r := range s {
 		if !unicode.IsPrint(r) || unicode.IsSpace(r) {

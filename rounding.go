@@ -106,8 +106,12 @@ func (r *Rounding) UnmarshalJSON(b []byte) error {
 			return fmt.Errorf("shg: rounding unit: %w", err)
 		}
 	}
-	*r = Rounding{Mode: j.Mode, Unit: u}
-	return r.Validate()
+	v := Rounding{Mode: j.Mode, Unit: u}
+	if err := v.Validate(); err != nil {
+		return err
+	}
+	*r = v
+	return nil
 }
 
 // Validate reports a mode out of range or a negative unit.

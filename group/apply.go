@@ -46,7 +46,7 @@ func (s *state) apply(e Event) error {
 	case BankAccountOpened:
 		s.bank, s.account = d.Bank, d.Account
 	case StageAdvanced:
-		if d.From != s.stage || d.To <= d.From || !d.To.IsValid() {
+		if next, ok := d.From.Next(); d.From != s.stage || !ok || d.To != next {
 			return violation(CodeStage, "stage change does not follow the current stage", s.stage.String(), d.From.String()+"->"+d.To.String())
 		}
 		s.stage = d.To
@@ -119,6 +119,9 @@ func (s *state) apply(e Event) error {
 			return err
 		}
 	case SocialFundPaid:
+		if _, err := s.activeMember(d.Member); err != nil {
+			return err
+		}
 		if err := s.fund.SocialPayout(at, d.Member, d.Amount, d.Reason); err != nil {
 			return err
 		}
@@ -197,16 +200,25 @@ func (s *state) meeting(at savings.Entry, d MeetingHeld) error {
 		}
 	}
 	for _, dep := range m.Deposits {
+		if _, err := s.activeMember(dep.Member); err != nil {
+			return err
+		}
 		if err := s.fund.Deposit(at, dep.Member, dep.Amount, dep.Shares); err != nil {
 			return err
 		}
 	}
 	for _, p := range m.Social {
+		if _, err := s.activeMember(p.Member); err != nil {
+			return err
+		}
 		if err := s.fund.SocialContribution(at, p.Member, p.Amount); err != nil {
 			return err
 		}
 	}
 	for _, f := range m.Fines {
+		if _, ok := s.members[f.Member]; !ok {
+			return violation(CodeUnknownMember, "no such member", "a member of the group", string(f.Member))
+		}
 		if err := s.fund.Fine(at, f.Member, f.Amount); err != nil {
 			return err
 		}
