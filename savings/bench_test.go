@@ -102,3 +102,30 @@ func TestYearOf25(t *testing.T) {
 	require.Len(t, d.Payouts, 25)
 	require.True(t, f.TrialBalance().Balanced())
 }
+
+// BenchmarkPlan_Check checks one deposit against each kind of plan: the
+// group package calls it for every deposit of every meeting.
+func BenchmarkPlan_Check(b *testing.B) {
+	cases := []struct {
+		name    string
+		plan    savings.Plan
+		deposit shg.Money
+		shares  int
+	}{
+		{"equalFixed/paid", savings.Plan{Kind: savings.EqualFixed, Amount: shg.Toman(100_000)}, shg.Toman(100_000), 0},
+		{"equalFixed/short", savings.Plan{Kind: savings.EqualFixed, Amount: shg.Toman(100_000)}, shg.Toman(60_000), 0},
+		{"equalFixed/none", savings.Plan{Kind: savings.EqualFixed, Amount: shg.Toman(100_000)}, shg.Money{}, 0},
+		{"shares", savings.Plan{Kind: savings.Shares, Amount: shg.Rials(50_000), MinShares: 1, MaxShares: 5}, shg.Rials(150_000), 3},
+		{"flexible", savings.Plan{Kind: savings.Flexible, Amount: shg.Rials(10_000)}, shg.Rials(25_000), 0},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := c.plan.Check(c.deposit, c.shares); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
