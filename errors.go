@@ -21,6 +21,8 @@ var (
 	ErrInvalidDate = errors.New("shg: invalid date")
 	// ErrInvalidCalendar reports an unknown calendar.
 	ErrInvalidCalendar = errors.New("shg: invalid calendar")
+	// ErrInvalidRounding reports an unknown rounding mode or a negative unit.
+	ErrInvalidRounding = errors.New("shg: invalid rounding")
 	// ErrInvalidID reports an empty or malformed identifier.
 	ErrInvalidID = errors.New("shg: invalid id")
 	// ErrInvalidWeights reports allocation weights that are negative or sum to zero.

@@ -46,7 +46,7 @@ func (m RoundingMode) IsValid() bool { return int(m) < len(roundingNames) }
 // MarshalText encodes the mode by name.
 func (m RoundingMode) MarshalText() ([]byte, error) {
 	if !m.IsValid() {
-		return nil, fmt.Errorf("shg: invalid rounding mode %d", m)
+		return nil, fmt.Errorf("%w: mode %d", ErrInvalidRounding, m)
 	}
 	return []byte(m.String()), nil
 }
@@ -64,7 +64,7 @@ func (m *RoundingMode) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("shg: unknown rounding mode %q", s)
+	return fmt.Errorf("%w: unknown rounding mode %q", ErrInvalidRounding, s)
 }
 
 // Rounding is an explicit rounding rule: a mode and a unit. The zero value
@@ -103,7 +103,7 @@ func (r *Rounding) UnmarshalJSON(b []byte) error {
 	if j.Unit != "" {
 		var err error
 		if u, err = parseDecimal(j.Unit); err != nil {
-			return fmt.Errorf("shg: rounding unit: %w", err)
+			return fmt.Errorf("%w: unit: %v", ErrInvalidRounding, err)
 		}
 	}
 	v := Rounding{Mode: j.Mode, Unit: u}
@@ -117,10 +117,10 @@ func (r *Rounding) UnmarshalJSON(b []byte) error {
 // Validate reports a mode out of range or a negative unit.
 func (r Rounding) Validate() error {
 	if !r.Mode.IsValid() {
-		return fmt.Errorf("shg: invalid rounding mode %d", r.Mode)
+		return fmt.Errorf("%w: mode %d", ErrInvalidRounding, r.Mode)
 	}
 	if r.Unit.IsNegative() {
-		return fmt.Errorf("shg: rounding unit %s is negative", r.Unit)
+		return fmt.Errorf("%w: unit %s is negative", ErrInvalidRounding, r.Unit)
 	}
 	return nil
 }

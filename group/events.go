@@ -3,6 +3,7 @@ package group
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/khodyar/shg"
@@ -66,18 +67,18 @@ func (e Event) MarshalJSON() ([]byte, error) {
 func (e *Event) UnmarshalJSON(b []byte) error {
 	var j eventJSON
 	if err := strictUnmarshal(b, &j); err != nil {
-		return fmt.Errorf("group: event: %w", err)
+		return fmt.Errorf("%w: event: %v", ErrBadLog, err)
 	}
 	if j.Schema != SchemaVersion {
-		return fmt.Errorf("group: event %d: schema %d, want %d", j.Seq, j.Schema, SchemaVersion)
+		return fmt.Errorf("%w: event %d: schema %d, want %d", ErrBadLog, j.Seq, j.Schema, SchemaVersion)
 	}
 	mk, ok := eventTypes[j.Type]
 	if !ok {
-		return fmt.Errorf("group: event %d: unknown type %q", j.Seq, j.Type)
+		return fmt.Errorf("%w: event %d: unknown type %q", ErrBadLog, j.Seq, j.Type)
 	}
 	data, err := mk(j.Data)
 	if err != nil {
-		return fmt.Errorf("group: event %d (%s): %w", j.Seq, j.Type, err)
+		return fmt.Errorf("%w: event %d (%s): %v", ErrBadLog, j.Seq, j.Type, err)
 	}
 	*e = Event{Seq: j.Seq, On: j.On, Data: data}
 	return nil
@@ -116,7 +117,10 @@ func MarshalEvents(evs []Event) ([]byte, error) { return json.Marshal(evs) }
 func UnmarshalEvents(b []byte) ([]Event, error) {
 	var evs []Event
 	if err := strictUnmarshal(b, &evs); err != nil {
-		return nil, err
+		if errors.Is(err, ErrBadLog) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%w: %v", ErrBadLog, err)
 	}
 	return evs, nil
 }
