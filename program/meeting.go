@@ -3,6 +3,7 @@ package program
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/khodyar/shg"
 	"github.com/khodyar/shg/group"
@@ -441,11 +442,15 @@ func (s *sim) tranches(on shg.Date) error {
 
 func (s *sim) applyTranche(on shg.Date, n int, rule policy.Tranche) error {
 	reqs, who := s.requests(rule)
-	if len(reqs) == 0 || !s.g.TrancheChecklist(on, n, reqs).Passed() {
-		return nil // no longer eligible: look again next month
+	if len(reqs) == 0 {
+		return nil
 	}
 	ids, err := s.g.ApplyForTranche(on, n, reqs)
 	if err != nil {
+		if trancheRefusal(err) {
+			s.checkOn = on.AddMonths(1, s.cal) // no longer eligible: look again next month
+			return nil
+		}
 		return s.fail("apply for tranche", on, err)
 	}
 	groupBorrows := s.pol.BankLinkage.Borrower == policy.BorrowerGroup
@@ -488,6 +493,21 @@ func (s *sim) applyTranche(on shg.Date, n int, rule policy.Tranche) error {
 	s.nextTranche++
 	s.checkOn = on.AddMonths(1, s.cal)
 	return nil
+}
+
+// trancheRefusal reports whether err refuses a tranche only on the
+// tranche rules: the group is not (or no longer) eligible.
+func trancheRefusal(err error) bool {
+	var re *shg.RuleError
+	if !errors.As(err, &re) {
+		return false
+	}
+	for _, c := range re.Codes() {
+		if !strings.HasPrefix(c, "tranche.") {
+			return false
+		}
+	}
+	return true
 }
 
 // requests draws which members take part in a tranche and how much each
