@@ -203,32 +203,75 @@ func (p Plan) Check(deposit shg.Money, shares int) (Contribution, error) {
 			return Contribution{}, shg.NewRuleError(op, shg.Violation{Code: CodeSharesNegative,
 				Message: "share count is negative", Want: ">= 0", Got: strconv.Itoa(shares)})
 		}
-		q, r := deposit.Amount().QuoRem(p.Amount.Amount(), 0)
-		if !r.IsZero() {
+		var (
+			q            int64
+			qs           string // q's text when it may not fit an int64
+			whole, above bool
+		)
+		if qi, r, ok := quoInt(deposit.Amount(), p.Amount.Amount()); ok {
+			q, whole, above = qi, r == 0, qi > int64(p.MaxShares)
+		} else {
+			qd, rd := deposit.Amount().QuoRem(p.Amount.Amount(), 0)
+			whole, above = rd.IsZero(), qd.GreaterThan(decimal.NewFromInt(int64(p.MaxShares)))
+			q, qs = qd.IntPart(), qd.String()
+		}
+		if !whole {
 			return Contribution{}, shg.NewRuleError(op, shg.Violation{Code: CodeShareMultiple,
 				Message: "deposit is not a whole number of shares",
 				Want:    "a multiple of " + p.Amount.String(), Got: deposit.String()})
 		}
-		if q.GreaterThan(decimal.NewFromInt(int64(p.MaxShares))) {
+		if above {
+			if qs == "" {
+				qs = strconv.FormatInt(q, 10)
+			}
 			return Contribution{}, shg.NewRuleError(op, shg.Violation{Code: CodeAboveMaxShares,
 				Message: "more shares than the plan allows at one meeting",
-				Want:    "<= " + strconv.Itoa(p.MaxShares), Got: q.String()})
+				Want:    "<= " + strconv.Itoa(p.MaxShares), Got: qs})
 		}
-		n := int(q.IntPart())
+		n := int(q)
 		if shares != 0 && shares != n {
 			return Contribution{}, shg.NewRuleError(op, shg.Violation{Code: CodeShareMultiple,
 				Message: "deposit does not equal shares × price",
 				Want:    p.Amount.Mul(decimal.NewFromInt(int64(shares))).String(), Got: deposit.String()})
 		}
 		c.Shares = n
-		c.Due = p.Amount.Mul(decimal.NewFromInt(int64(p.MinShares)))
+		switch p.MinShares {
+		case 0:
+			c.Due = shg.Zero(cur)
+		case 1:
+			c.Due = p.Amount
+		default:
+			c.Due = p.Amount.Mul(decimal.NewFromInt(int64(p.MinShares)))
+		}
 	}
-	if short, _ := c.Due.Sub(deposit); short.IsPositive() {
-		c.Shortfall = short
-	} else {
-		c.Shortfall = shg.Zero(cur)
+	// Shortfall is Due − Paid when positive: no new amount unless the
+	// member paid part of what was due.
+	c.Shortfall = shg.Zero(cur)
+	if deposit.Amount().Cmp(c.Due.Amount()) < 0 {
+		if deposit.IsZero() {
+			c.Shortfall = c.Due
+		} else {
+			c.Shortfall, _ = c.Due.Sub(deposit)
+		}
 	}
 	return c, nil
+}
+
+// quoInt returns the integer quotient and remainder of a ÷ b for a >= 0
+// and b > 0, and false when either does not fit an int64 at a common
+// scale (the caller then divides decimals).
+func quoInt(a, b decimal.Decimal) (q, r int64, ok bool) {
+	ea, eb := a.Exponent(), b.Exponent()
+	if ea < -18 || ea > 18 || eb < -18 || eb > 18 {
+		return 0, 0, false
+	}
+	s := max(0, -ea, -eb) // both are whole multiples of 10^-s
+	au, ok1 := toUnits(a, s)
+	bu, ok2 := toUnits(b, s)
+	if !ok1 || !ok2 || au.big != nil || bu.big != nil || au.n < 0 || bu.n <= 0 {
+		return 0, 0, false
+	}
+	return au.n / bu.n, au.n % bu.n, true
 }
 
 func sharesOnPlainPlan(op string, shares int) *shg.RuleError {
