@@ -1,6 +1,7 @@
 package savings
 
 import (
+	"maps"
 	"strconv"
 	"strings"
 
@@ -26,16 +27,16 @@ type Fund struct {
 	digits   int32
 	cycle    int
 	last     shg.Date
-	bal      [numAccounts]decimal.Decimal // group-level accounts, natural sign
+	bal      [numAccounts]units // group-level accounts, natural sign
 	members  map[shg.MemberID]memberBooks
-	postings []Posting
+	book     ledger
 	start    int // index of the first posting of the open cycle
 }
 
 // memberBooks holds a member's per-member accounts, natural sign.
 type memberBooks struct {
-	savings    decimal.Decimal
-	receivable decimal.Decimal
+	savings    units
+	receivable units
 	shares     int
 }
 
@@ -78,15 +79,24 @@ func MustFund(code string) Fund {
 // as it was. The group package applies a meeting to a clone and keeps it
 // only if every operation succeeded.
 func (f Fund) Clone() Fund {
-	g := f
-	g.members = make(map[shg.MemberID]memberBooks, len(f.members))
-	for k, v := range f.members {
-		g.members[k] = v
+	g := f.fork()
+	// Postings are never modified in place, only appended; the clone's
+	// ledger has no spare capacity, so its first append copies (at most
+	// one block) and the two ledgers never write to the same array.
+	g.book = f.book.clone()
+	return g
+}
+
+// fork returns a copy with its own balances whose ledger still appends to
+// f's arrays, past f's length. Only one of f and the fork may be kept:
+// ShareOut posts to a fork and keeps it only if every posting succeeded.
+func (f *Fund) fork() Fund {
+	g := *f
+	if f.members == nil {
+		g.members = map[shg.MemberID]memberBooks{}
+	} else {
+		g.members = maps.Clone(f.members)
 	}
-	// Postings are never modified in place, only appended; clipping the
-	// capacity makes the clone's first append copy, so the two ledgers
-	// never write to the same array.
-	g.postings = f.postings[:len(f.postings):len(f.postings)]
 	return g
 }
 
@@ -132,35 +142,35 @@ func member(c *checker, m shg.MemberID) {
 
 // money checks m is in the fund's currency and whole minor units and
 // returns it in the fund's currency (a currency-less zero becomes zero of
-// it). With positive it must be > 0, else >= 0.
-func (f *Fund) money(c *checker, what string, m shg.Money, positive bool) shg.Money {
+// it), with its value in minor units. With positive it must be > 0, else
+// >= 0.
+func (f *Fund) money(c *checker, what string, m shg.Money, positive bool) (shg.Money, units) {
 	if m.Currency() == "" && m.IsZero() {
 		m = shg.Zero(f.currency)
 	}
 	if m.Currency() != f.currency {
 		c.add(shg.Violation{Code: CodeCurrency, Message: what + " is in another currency",
 			Want: f.currency, Got: m.Currency(), Err: shg.ErrCurrencyMismatch})
-		return shg.Zero(f.currency)
+		return shg.Zero(f.currency), units{}
 	}
+	u, whole := toUnits(m.Amount(), f.digits)
 	switch {
 	case positive && !m.IsPositive():
 		c.add(shg.Violation{Code: CodeAmountNotPositive, Message: what + " is not positive", Want: "> 0", Got: m.String()})
 	case m.IsNegative():
 		c.add(shg.Violation{Code: CodeAmountNegative, Message: what + " is negative", Want: ">= 0", Got: m.String()})
-	case !f.whole(m.Amount()):
+	case !whole:
 		c.add(shg.Violation{Code: CodeAmountUnit, Message: what + " is not a whole number of minor units",
 			Want: "whole minor units", Got: m.String()})
 	}
-	return m
+	return m, u
 }
 
-// whole reports whether d is a whole number of minor units; the common
-// case (an exponent no finer than the unit) costs no allocation.
-func (f *Fund) whole(d decimal.Decimal) bool {
-	if d.Exponent() >= -f.digits {
-		return true
-	}
-	return d.Equal(d.Truncate(f.digits))
+// units returns m, an amount in the fund's currency and whole minor units
+// (one the fund booked or computed), in minor units.
+func (f *Fund) units(m shg.Money) units {
+	u, _ := toUnits(m.Amount(), f.digits)
+	return u
 }
 
 func reason(c *checker, why string) string {
@@ -175,7 +185,7 @@ func reason(c *checker, why string) string {
 
 // balance returns the natural balance of account a (of member m for the
 // per-member accounts).
-func (f *Fund) balance(a Account, m shg.MemberID) decimal.Decimal {
+func (f *Fund) balance(a Account, m shg.MemberID) units {
 	switch a {
 	case MemberSavings:
 		return f.members[m].savings
@@ -206,97 +216,126 @@ func guard(a Account) (code, what string) {
 	return CodeNegativeBalance, "account would go negative"
 }
 
-// post is the only code that changes balances. It computes every leg's
-// new balance, refuses the posting if a guarded account would fall below
-// zero, and otherwise commits the balances and appends the posting.
-func (f *Fund) post(op string, p Posting) error {
-	var buf [8]decimal.Decimal
-	vals := buf[:0]
-	if len(p.Legs) > len(buf) {
-		vals = make([]decimal.Decimal, 0, len(p.Legs))
+// post is the only code that changes balances. legs are the posting's
+// legs (p.Legs is ignored) and amts their amounts in minor units. It
+// computes every leg's new balance, refuses the posting if a guarded
+// account would fall below zero, and otherwise commits the balances and
+// appends the posting, with a copy of legs.
+//
+// Every per-member leg is p.Member's (the operations build them so and
+// replay checks it), so her books are read and written once.
+func (f *Fund) post(op string, p Posting, legs []Leg, amts []units) error {
+	bal := f.bal
+	var mb memberBooks
+	if p.Member != "" {
+		mb = f.members[p.Member]
 	}
 	var c checker
-	for i, l := range p.Legs {
-		cur, found := decimal.Decimal{}, false
-		for j := i - 1; j >= 0; j-- { // an account seen earlier in this posting
-			if p.Legs[j].Account == l.Account && p.Legs[j].Member == l.Member {
-				cur, found = vals[j], true
-				break
-			}
+	for i := range legs {
+		l := &legs[i]
+		var cur *units
+		switch {
+		case l.Account.PerMember() && l.Member != p.Member:
+			c.add(shg.Violation{Code: CodeMemberID, Message: "leg for another member than the posting's",
+				Want: string(p.Member), Got: string(l.Member)})
+			continue
+		case l.Account == MemberSavings:
+			cur = &mb.savings
+		case l.Account == LoansReceivable:
+			cur = &mb.receivable
+		case l.Account.IsValid():
+			cur = &bal[l.Account]
+		default:
+			c.add(shg.Violation{Code: CodeNegativeBalance, Message: "unknown account",
+				Want: "an account of the chart", Got: l.Account.String()})
+			continue
 		}
-		if !found {
-			cur = f.balance(l.Account, l.Member)
-		}
-		var next decimal.Decimal
+		was := *cur
 		if l.Side == l.Account.NormalSide() {
-			next = cur.Add(l.Amount.Amount())
+			*cur = was.add(amts[i])
 		} else {
-			next = cur.Sub(l.Amount.Amount())
+			*cur = was.sub(amts[i])
 		}
-		vals = append(vals, next)
-		if next.Sign() < 0 {
+		if cur.sign() < 0 {
 			if code, what := guard(l.Account); code != "" {
 				c.add(shg.Violation{Code: code, Message: what + describe(l),
-					Want: "<= " + f.m(cur).String(), Got: l.Amount.String()})
+					Want: "<= " + f.m(was).String(), Got: l.Amount.String()})
 			}
 		}
 	}
 	if err := c.err(op); err != nil {
 		return err
 	}
-	for i, l := range p.Legs {
-		switch l.Account {
-		case MemberSavings:
-			b := f.members[l.Member]
-			b.savings = vals[i]
-			f.members[l.Member] = b
-		case LoansReceivable:
-			b := f.members[l.Member]
-			b.receivable = vals[i]
-			f.members[l.Member] = b
-		default:
-			f.bal[l.Account] = vals[i]
-		}
-	}
+	f.bal = bal
 	if p.Member != "" {
-		b := f.members[p.Member]
 		switch p.Kind {
 		case KindDeposit:
-			b.shares += p.Shares
+			mb.shares += p.Shares
 		case KindExitSettlement, KindShareOut:
-			b.shares = 0
+			mb.shares = 0
 		}
-		f.members[p.Member] = b
+		f.members[p.Member] = mb
 	}
-	p.Seq = len(f.postings) + 1
+	p.Legs = f.book.legs(legs)
+	p.Seq = f.book.len() + 1
 	p.Cycle = f.cycle
-	f.postings = append(f.postings, p)
+	f.book.push(p)
 	f.last = p.Date
 	return nil
 }
 
-func describe(l Leg) string {
+func describe(l *Leg) string {
 	if l.Member != "" {
 		return " (" + l.Account.String() + " of " + string(l.Member) + ")"
 	}
 	return " (" + l.Account.String() + ")"
 }
 
-// legs builds a posting's legs, skipping zero amounts, in one allocation.
-type legs []Leg
-
-func (ls legs) dr(a Account, m shg.MemberID, amt shg.Money) legs {
-	if amt.IsZero() {
-		return ls
+// post2 books a two-leg posting of a positive amount (u minor units):
+// debit dr, credit cr, for member m where the account is per member.
+func (f *Fund) post2(op string, p Posting, dr, cr Account, m shg.MemberID, amt shg.Money, u units) error {
+	legs := [2]Leg{
+		{Account: dr, Member: memberOf(dr, m), Side: Debit, Amount: amt},
+		{Account: cr, Member: memberOf(cr, m), Side: Credit, Amount: amt},
 	}
-	return append(ls, Leg{Account: a, Member: memberOf(a, m), Side: Debit, Amount: amt})
+	amts := [2]units{u, u}
+	return f.post(op, p, legs[:], amts[:])
 }
 
-func (ls legs) cr(a Account, m shg.MemberID, amt shg.Money) legs {
-	if amt.IsZero() {
-		return ls
+// maxDraft is the most legs an operation builds: a share-out's closing
+// posting has four income, two expense, the social fund and retained
+// earnings.
+const maxDraft = 8
+
+// draft builds a posting's legs and their amounts in minor units, skipping
+// zero amounts. It lives on the caller's stack; post copies the legs into
+// the ledger's arena.
+type draft struct {
+	n    int
+	legs [maxDraft]Leg
+	amts [maxDraft]units
+}
+
+func (d *draft) dr(a Account, m shg.MemberID, amt shg.Money, u units) *draft {
+	return d.leg(a, m, Debit, amt, u)
+}
+
+func (d *draft) cr(a Account, m shg.MemberID, amt shg.Money, u units) *draft {
+	return d.leg(a, m, Credit, amt, u)
+}
+
+func (d *draft) leg(a Account, m shg.MemberID, side Side, amt shg.Money, u units) *draft {
+	if !u.isZero() {
+		d.legs[d.n] = Leg{Account: a, Member: memberOf(a, m), Side: side, Amount: amt}
+		d.amts[d.n] = u
+		d.n++
 	}
-	return append(ls, Leg{Account: a, Member: memberOf(a, m), Side: Credit, Amount: amt})
+	return d
+}
+
+// post books the drafted legs.
+func (d *draft) post(f *Fund, op string, p Posting) error {
+	return f.post(op, p, d.legs[:d.n], d.amts[:d.n])
 }
 
 func memberOf(a Account, m shg.MemberID) shg.MemberID {
@@ -323,15 +362,15 @@ func (f *Fund) Deposit(at Entry, m shg.MemberID, amount shg.Money, shares int) e
 	var c checker
 	f.entry(&c, at, true)
 	member(&c, m)
-	amount = f.money(&c, "deposit", amount, true)
+	amount, u := f.money(&c, "deposit", amount, true)
 	if shares < 0 {
 		c.add(shg.Violation{Code: CodeSharesNegative, Message: "share count is negative", Want: ">= 0", Got: strconv.Itoa(shares)})
 	}
 	if err := c.err(op); err != nil {
 		return err
 	}
-	l := make(legs, 0, 2).dr(at.Via, m, amount).cr(MemberSavings, m, amount)
-	return f.post(op, Posting{Date: at.Date, Kind: KindDeposit, Ref: at.Ref, Member: m, Shares: shares, Legs: l})
+	return f.post2(op, Posting{Date: at.Date, Kind: KindDeposit, Ref: at.Ref, Member: m, Shares: shares},
+		at.Via, MemberSavings, m, amount, u)
 }
 
 // simple books a two-leg cash posting for a member.
@@ -340,7 +379,7 @@ func (f *Fund) simple(op string, at Entry, m shg.MemberID, amount shg.Money, kin
 	var c checker
 	f.entry(&c, at, cash)
 	member(&c, m)
-	amount = f.money(&c, what, amount, true)
+	amount, u := f.money(&c, what, amount, true)
 	var note string
 	if why != nil {
 		note = reason(&c, *why)
@@ -348,8 +387,7 @@ func (f *Fund) simple(op string, at Entry, m shg.MemberID, amount shg.Money, kin
 	if err := c.err(op); err != nil {
 		return err
 	}
-	l := make(legs, 0, 2).dr(debit, m, amount).cr(credit, m, amount)
-	return f.post(op, Posting{Date: at.Date, Kind: kind, Ref: at.Ref, Member: m, Note: note, Legs: l})
+	return f.post2(op, Posting{Date: at.Date, Kind: kind, Ref: at.Ref, Member: m, Note: note}, debit, credit, m, amount, u)
 }
 
 // Fine books a fine a member paid in cash: cash up, fine income up.
@@ -427,20 +465,25 @@ func (f *Fund) CollectLoan(at Entry, m shg.MemberID, r Collection) error {
 	var c checker
 	f.entry(&c, at, true)
 	member(&c, m)
-	r.Principal = f.money(&c, "principal", r.Principal, false)
-	r.Interest = f.money(&c, "interest", r.Interest, false)
-	r.Fee = f.money(&c, "fee", r.Fee, false)
-	r.Penalty = f.money(&c, "penalty", r.Penalty, false)
-	total := r.Total()
-	if len(c.vs) == 0 && !total.IsPositive() {
-		c.add(shg.Violation{Code: CodeAmountNotPositive, Message: "repayment is not positive", Want: "> 0", Got: total.String()})
+	var u [4]units
+	r.Principal, u[0] = f.money(&c, "principal", r.Principal, false)
+	r.Interest, u[1] = f.money(&c, "interest", r.Interest, false)
+	r.Fee, u[2] = f.money(&c, "fee", r.Fee, false)
+	r.Penalty, u[3] = f.money(&c, "penalty", r.Penalty, false)
+	var total units
+	if len(c.vs) == 0 {
+		total = u[0].add(u[1]).add(u[2]).add(u[3])
+		if total.sign() <= 0 {
+			c.add(shg.Violation{Code: CodeAmountNotPositive, Message: "repayment is not positive", Want: "> 0", Got: f.m(total).String()})
+		}
 	}
 	if err := c.err(op); err != nil {
 		return err
 	}
-	l := make(legs, 0, 5).dr(at.Via, m, total).cr(LoansReceivable, m, r.Principal).
-		cr(InterestIncome, m, r.Interest).cr(FeeIncome, m, r.Fee).cr(PenaltyIncome, m, r.Penalty)
-	return f.post(op, Posting{Date: at.Date, Kind: KindCollection, Ref: at.Ref, Member: m, Legs: l})
+	var d draft
+	d.dr(at.Via, m, f.sum(total, r.Principal, r.Interest, r.Fee, r.Penalty), total).cr(LoansReceivable, m, r.Principal, u[0]).
+		cr(InterestIncome, m, r.Interest, u[1]).cr(FeeIncome, m, r.Fee, u[2]).cr(PenaltyIncome, m, r.Penalty, u[3])
+	return d.post(f, op, Posting{Date: at.Date, Kind: KindCollection, Ref: at.Ref, Member: m})
 }
 
 // Withdraw pays amount of member m's savings back to her in cash for
@@ -457,7 +500,7 @@ func (f *Fund) Withdraw(at Entry, m shg.MemberID, amount shg.Money, purpose With
 	var c checker
 	f.entry(&c, at, true)
 	member(&c, m)
-	amount = f.money(&c, "withdrawal", amount, true)
+	amount, u := f.money(&c, "withdrawal", amount, true)
 	if !purpose.IsValid() {
 		c.add(shg.Violation{Code: CodeWithdrawalPurpose, Message: "unknown withdrawal purpose",
 			Want: "voluntary, exit or shareOut", Got: purpose.String()})
@@ -466,9 +509,8 @@ func (f *Fund) Withdraw(at Entry, m shg.MemberID, amount shg.Money, purpose With
 	if err := c.err(op); err != nil {
 		return err
 	}
-	l := make(legs, 0, 2).dr(MemberSavings, m, amount).cr(at.Via, m, amount)
-	return f.post(op, Posting{Date: at.Date, Kind: KindWithdrawal, Ref: at.Ref, Member: m,
-		Purpose: purpose, Note: note, Legs: l})
+	return f.post2(op, Posting{Date: at.Date, Kind: KindWithdrawal, Ref: at.Ref, Member: m,
+		Purpose: purpose, Note: note}, MemberSavings, at.Via, m, amount, u)
 }
 
 // Settlement is the outcome of a member's exit.
@@ -517,12 +559,17 @@ func (f *Fund) ExitSettlement(at Entry, m shg.MemberID) (Settlement, error) {
 		return Settlement{}, err
 	}
 	b := f.members[m]
-	s := Settlement{Member: m, Savings: f.m(b.savings), Owed: f.m(b.receivable)}
-	s.Offset = s.Savings.Min(s.Owed)
-	s.PaidOut, _ = s.Savings.Sub(s.Offset)
-	s.StillOwed, _ = s.Owed.Sub(s.Offset)
-	l := make(legs, 0, 3).dr(MemberSavings, m, s.Savings).cr(LoansReceivable, m, s.Offset).cr(at.Via, m, s.PaidOut)
-	if err := f.post(op, Posting{Date: at.Date, Kind: KindExitSettlement, Ref: at.Ref, Member: m, Legs: l}); err != nil {
+	sav, owed := b.savings, b.receivable
+	off := sav.min(owed)
+	paid, still := sav.sub(off), owed.sub(off)
+	s := Settlement{Member: m, Savings: f.m(sav), Owed: f.m(owed), PaidOut: f.m(paid), StillOwed: f.m(still)}
+	s.Offset = s.Savings
+	if owed.cmp(sav) < 0 {
+		s.Offset = s.Owed
+	}
+	var d draft
+	d.dr(MemberSavings, m, s.Savings, sav).cr(LoansReceivable, m, s.Offset, off).cr(at.Via, m, s.PaidOut, paid)
+	if err := d.post(f, op, Posting{Date: at.Date, Kind: KindExitSettlement, Ref: at.Ref, Member: m}); err != nil {
 		return Settlement{}, err
 	}
 	return s, nil
@@ -532,12 +579,11 @@ func (f *Fund) ExitSettlement(at Entry, m shg.MemberID) (Settlement, error) {
 func (f *Fund) transfer(op string, at Entry, from, to Account, amount shg.Money) error {
 	var c checker
 	f.entry(&c, at, false)
-	amount = f.money(&c, "transfer", amount, true)
+	amount, u := f.money(&c, "transfer", amount, true)
 	if err := c.err(op); err != nil {
 		return err
 	}
-	l := make(legs, 0, 2).dr(to, "", amount).cr(from, "", amount)
-	return f.post(op, Posting{Date: at.Date, Kind: KindTransfer, Ref: at.Ref, Legs: l})
+	return f.post2(op, Posting{Date: at.Date, Kind: KindTransfer, Ref: at.Ref}, to, from, "", amount, u)
 }
 
 // TransferToBank books cash banked from the box. at.Via is ignored.
@@ -565,12 +611,11 @@ func (f *Fund) BankLoanReceived(at Entry, amount shg.Money) error {
 	const op = "savings.Fund.BankLoanReceived"
 	var c checker
 	f.entry(&c, at, true)
-	amount = f.money(&c, "bank loan", amount, true)
+	amount, u := f.money(&c, "bank loan", amount, true)
 	if err := c.err(op); err != nil {
 		return err
 	}
-	l := make(legs, 0, 2).dr(at.Via, "", amount).cr(BankLoanPayable, "", amount)
-	return f.post(op, Posting{Date: at.Date, Kind: KindBankLoanReceived, Ref: at.Ref, Legs: l})
+	return f.post2(op, Posting{Date: at.Date, Kind: KindBankLoanReceived, Ref: at.Ref}, at.Via, BankLoanPayable, "", amount, u)
 }
 
 // BankLoanRepaid books a repayment to the bank: payable down by principal,
@@ -583,25 +628,53 @@ func (f *Fund) BankLoanRepaid(at Entry, principal, interest shg.Money) error {
 	const op = "savings.Fund.BankLoanRepaid"
 	var c checker
 	f.entry(&c, at, true)
-	principal = f.money(&c, "principal", principal, false)
-	interest = f.money(&c, "interest", interest, false)
-	total, _ := principal.Add(interest)
-	if len(c.vs) == 0 && !total.IsPositive() {
-		c.add(shg.Violation{Code: CodeAmountNotPositive, Message: "repayment is not positive", Want: "> 0", Got: total.String()})
+	principal, up := f.money(&c, "principal", principal, false)
+	interest, ui := f.money(&c, "interest", interest, false)
+	var total units
+	if len(c.vs) == 0 {
+		total = up.add(ui)
+		if total.sign() <= 0 {
+			c.add(shg.Violation{Code: CodeAmountNotPositive, Message: "repayment is not positive", Want: "> 0", Got: f.m(total).String()})
+		}
 	}
 	if err := c.err(op); err != nil {
 		return err
 	}
-	l := make(legs, 0, 3).dr(BankLoanPayable, "", principal).dr(InterestExpense, "", interest).cr(at.Via, "", total)
-	return f.post(op, Posting{Date: at.Date, Kind: KindBankLoanRepaid, Ref: at.Ref, Legs: l})
+	var d draft
+	d.dr(BankLoanPayable, "", principal, up).dr(InterestExpense, "", interest, ui).
+		cr(at.Via, "", f.sum(total, principal, interest), total)
+	return d.post(f, op, Posting{Date: at.Date, Kind: KindBankLoanRepaid, Ref: at.Ref})
 }
 
-// m wraps a decimal in the fund's currency.
-// The zero Fund, which has no currency, has only zero balances.
-func (f *Fund) m(d decimal.Decimal) shg.Money {
-	v, err := shg.NewMoney(d, f.currency)
+// m returns u minor units as money in the fund's currency. The zero Fund,
+// which has no currency, has only zero balances.
+func (f *Fund) m(u units) shg.Money {
+	if u.isZero() {
+		return shg.Zero(f.currency)
+	}
+	v, err := shg.NewMoney(u.decimal(f.digits), f.currency)
 	if err != nil {
 		return shg.Money{}
 	}
 	return v
+}
+
+// dec returns u minor units as a decimal amount of the fund's currency.
+func (f *Fund) dec(u units) decimal.Decimal { return u.decimal(f.digits) }
+
+// sum returns total (the sum of parts, in minor units) as money: the one
+// nonzero part itself when there is only one, so that no new amount is
+// made, else a new amount.
+func (f *Fund) sum(total units, parts ...shg.Money) shg.Money {
+	var one shg.Money
+	n := 0
+	for _, p := range parts {
+		if !p.IsZero() {
+			one, n = p, n+1
+		}
+	}
+	if n == 1 {
+		return one
+	}
+	return f.m(total)
 }

@@ -37,19 +37,19 @@ type memberJSON struct {
 
 func (f Fund) snapshot() fundJSON {
 	j := fundJSON{Currency: f.currency, Cycle: f.cycle, LastDate: f.last,
-		Accounts: []balanceJSON{}, Members: []memberJSON{}, Postings: f.postings}
-	if j.Postings == nil {
-		j.Postings = []Posting{}
+		Accounts: []balanceJSON{}, Members: []memberJSON{}, Postings: make([]Posting, 0, f.book.len())}
+	for p := range f.book.from(0) {
+		j.Postings = append(j.Postings, *p)
 	}
 	for a := Account(0); a < numAccounts; a++ {
 		if !a.PerMember() {
-			j.Accounts = append(j.Accounts, balanceJSON{Account: a, Balance: f.bal[a].String()})
+			j.Accounts = append(j.Accounts, balanceJSON{Account: a, Balance: f.dec(f.bal[a]).String()})
 		}
 	}
 	for _, id := range f.memberIDs() {
 		b := f.members[id]
-		j.Members = append(j.Members, memberJSON{Member: id, Savings: b.savings.String(),
-			Receivable: b.receivable.String(), Shares: b.shares})
+		j.Members = append(j.Members, memberJSON{Member: id, Savings: f.dec(b.savings).String(),
+			Receivable: f.dec(b.receivable).String(), Shares: b.shares})
 	}
 	return j
 }
@@ -166,6 +166,8 @@ func (f *Fund) replay(i int, p Posting) error {
 	if len(p.Legs) > maxLegs || (len(p.Legs) == 0 && p.Kind != KindExitSettlement) {
 		return fmt.Errorf("%d legs", len(p.Legs))
 	}
+	amts := make([]units, len(p.Legs))
+	var debits, credits units
 	for k, l := range p.Legs {
 		if !l.Account.IsValid() || !l.Side.IsValid() {
 			return fmt.Errorf("leg %d: invalid account or side", k+1)
@@ -173,16 +175,22 @@ func (f *Fund) replay(i int, p Posting) error {
 		if l.Account.PerMember() != (l.Member != "") || (l.Member != "" && l.Member != p.Member) {
 			return fmt.Errorf("leg %d: member %q on %s of a posting for %q", k+1, l.Member, l.Account, p.Member)
 		}
-		if l.Amount.Currency() != f.currency || !l.Amount.IsPositive() || !f.whole(l.Amount.Amount()) {
+		u, whole := toUnits(l.Amount.Amount(), f.digits)
+		if l.Amount.Currency() != f.currency || !l.Amount.IsPositive() || !whole {
 			return fmt.Errorf("leg %d: amount %s is not a positive whole amount of %s", k+1, l.Amount, f.currency)
 		}
+		amts[k] = u
+		if l.Side == Debit {
+			debits = debits.add(u)
+		} else {
+			credits = credits.add(u)
+		}
 	}
-	if !p.Balanced() {
+	if debits.cmp(credits) != 0 {
 		d, c := p.Totals()
 		return fmt.Errorf("debits %s, credits %s", d, c)
 	}
-	p.Legs = append(make([]Leg, 0, len(p.Legs)), p.Legs...)
-	if err := f.post("savings.Fund.UnmarshalJSON", p); err != nil {
+	if err := f.post("savings.Fund.UnmarshalJSON", p, p.Legs, amts); err != nil {
 		return err
 	}
 	return nil

@@ -19,13 +19,13 @@ func (f Fund) Cycle() int { return f.cycle }
 func (f Fund) LastDate() shg.Date { return f.last }
 
 // Len returns the number of postings in the ledger.
-func (f Fund) Len() int { return len(f.postings) }
+func (f Fund) Len() int { return f.book.len() }
 
 // Postings returns a copy of the ledger, oldest first.
 func (f Fund) Postings() []Posting {
-	out := make([]Posting, len(f.postings))
-	for i, p := range f.postings {
-		out[i] = p.clone()
+	out := make([]Posting, 0, f.book.len())
+	for p := range f.book.from(0) {
+		out = append(out, p.clone())
 	}
 	return out
 }
@@ -36,11 +36,12 @@ func (f Fund) PostingsSince(seq int) []Posting {
 	if seq < 0 {
 		seq = 0
 	}
-	if seq >= len(f.postings) {
+	n := f.book.len()
+	if seq >= n {
 		return nil
 	}
-	out := make([]Posting, 0, len(f.postings)-seq)
-	for _, p := range f.postings[seq:] {
+	out := make([]Posting, 0, n-seq)
+	for p := range f.book.from(seq) {
 		out = append(out, p.clone())
 	}
 	return out
@@ -54,7 +55,7 @@ func (f Fund) PostingsSince(seq int) []Posting {
 func (f Fund) Balance(a Account, m shg.MemberID) shg.Money {
 	switch {
 	case !a.IsValid():
-		return f.m(decimal.Zero)
+		return f.m(units{})
 	case a == MemberSavings && m == "":
 		return f.TotalSavings()
 	case a == LoansReceivable && m == "":
@@ -73,21 +74,25 @@ func (f Fund) Shares(m shg.MemberID) int { return f.members[m].shares }
 func (f Fund) Receivable(m shg.MemberID) shg.Money { return f.m(f.members[m].receivable) }
 
 // TotalSavings returns all members' savings.
-func (f Fund) TotalSavings() shg.Money {
-	t := decimal.Zero
+func (f Fund) TotalSavings() shg.Money { return f.m(f.totalSavings()) }
+
+func (f *Fund) totalSavings() units {
+	var t units
 	for _, b := range f.members {
-		t = t.Add(b.savings)
+		t = t.add(b.savings)
 	}
-	return f.m(t)
+	return t
 }
 
 // TotalReceivable returns the internal loan principal outstanding.
-func (f Fund) TotalReceivable() shg.Money {
-	t := decimal.Zero
+func (f Fund) TotalReceivable() shg.Money { return f.m(f.totalReceivable()) }
+
+func (f *Fund) totalReceivable() units {
+	var t units
 	for _, b := range f.members {
-		t = t.Add(b.receivable)
+		t = t.add(b.receivable)
 	}
-	return f.m(t)
+	return t
 }
 
 // SocialFund returns the social fund's balance.
@@ -106,7 +111,7 @@ type CashPosition struct {
 // Cash returns the cash in the box, in the bank, and their total.
 func (f Fund) Cash() CashPosition {
 	return CashPosition{Box: f.m(f.bal[CashBox]), Bank: f.m(f.bal[CashBank]),
-		Total: f.m(f.bal[CashBox].Add(f.bal[CashBank]))}
+		Total: f.m(f.bal[CashBox].add(f.bal[CashBank]))}
 }
 
 // MemberPosition is one member's standing in the fund.
@@ -173,14 +178,14 @@ func (f Fund) Income() IncomeStatement {
 }
 
 // earnings is income − expenses of the open cycle.
-func (f Fund) earnings() decimal.Decimal {
-	e := decimal.Zero
+func (f *Fund) earnings() units {
+	var e units
 	for a := Account(0); a < numAccounts; a++ {
 		switch a.Class() {
 		case Income:
-			e = e.Add(f.bal[a])
+			e = e.add(f.bal[a])
 		case Expense:
-			e = e.Sub(f.bal[a])
+			e = e.sub(f.bal[a])
 		}
 	}
 	return e
@@ -215,21 +220,22 @@ func (t TrialBalance) Balanced() bool { return t.Difference().IsZero() }
 // TrialBalance returns the balance of every group account (in chart order)
 // and of every member's savings and loan receivable (by member ID).
 func (f Fund) TrialBalance() TrialBalance {
-	zero := f.m(decimal.Zero)
+	zero := f.m(units{})
 	t := TrialBalance{Debits: zero, Credits: zero}
-	line := func(a Account, m shg.MemberID, natural decimal.Decimal) {
+	var debits, credits units
+	line := func(a Account, m shg.MemberID, natural units) {
 		side := a.NormalSide()
-		if natural.Sign() < 0 {
-			natural = natural.Neg()
+		if natural.sign() < 0 {
+			natural = natural.neg()
 			side = 1 - side
 		}
 		l := TrialLine{Account: a, Member: m, Debit: zero, Credit: zero}
 		if side == Debit {
 			l.Debit = f.m(natural)
-			t.Debits, _ = t.Debits.Add(l.Debit)
+			debits = debits.add(natural)
 		} else {
 			l.Credit = f.m(natural)
-			t.Credits, _ = t.Credits.Add(l.Credit)
+			credits = credits.add(natural)
 		}
 		t.Lines = append(t.Lines, l)
 	}
@@ -243,6 +249,7 @@ func (f Fund) TrialBalance() TrialBalance {
 			line(a, id, f.balance(a, id))
 		}
 	}
+	t.Debits, t.Credits = f.m(debits), f.m(credits)
 	return t
 }
 
@@ -273,15 +280,15 @@ func (b BalanceSheet) Balanced() bool {
 
 // BalanceSheet returns the fund's balance sheet.
 func (f Fund) BalanceSheet() BalanceSheet {
-	sav, rec := f.TotalSavings(), f.TotalReceivable()
+	sav, rec, earn := f.totalSavings(), f.totalReceivable(), f.earnings()
 	b := BalanceSheet{
-		CashBox: f.m(f.bal[CashBox]), CashBank: f.m(f.bal[CashBank]), LoansReceivable: rec,
-		MemberSavings: sav, SocialFund: f.SocialFund(), BankLoan: f.BankLoan(),
-		RetainedEarnings: f.m(f.bal[RetainedEarnings]), CurrentEarnings: f.m(f.earnings()),
+		CashBox: f.m(f.bal[CashBox]), CashBank: f.m(f.bal[CashBank]), LoansReceivable: f.m(rec),
+		MemberSavings: f.m(sav), SocialFund: f.SocialFund(), BankLoan: f.BankLoan(),
+		RetainedEarnings: f.m(f.bal[RetainedEarnings]), CurrentEarnings: f.m(earn),
+		Assets:      f.m(f.bal[CashBox].add(f.bal[CashBank]).add(rec)),
+		Liabilities: f.m(sav.add(f.bal[SocialFund]).add(f.bal[BankLoanPayable])),
+		Equity:      f.m(f.bal[RetainedEarnings].add(earn)),
 	}
-	b.Assets, _ = shg.Sum(b.CashBox, b.CashBank, b.LoansReceivable)
-	b.Liabilities, _ = shg.Sum(b.MemberSavings, b.SocialFund, b.BankLoan)
-	b.Equity, _ = shg.Sum(b.RetainedEarnings, b.CurrentEarnings)
 	return b
 }
 
@@ -290,12 +297,12 @@ func (f Fund) BalanceSheet() BalanceSheet {
 // decimals (0.6250 is 62.5%). It is zero for an empty fund. VSLA
 // benchmarks read it as the portfolio-to-fund ratio.
 func (f Fund) Utilisation(places int32) decimal.Decimal {
-	rec := f.TotalReceivable().Amount()
-	total := f.bal[CashBox].Add(f.bal[CashBank]).Add(rec)
-	if !total.IsPositive() {
+	rec := f.totalReceivable()
+	total := f.bal[CashBox].add(f.bal[CashBank]).add(rec)
+	if total.sign() <= 0 {
 		return decimal.Zero
 	}
-	return rec.DivRound(total, places)
+	return f.dec(rec).DivRound(f.dec(total), places)
 }
 
 // StatementLine is one posting as it touched one member.
@@ -322,27 +329,27 @@ type StatementLine struct {
 // oldest first, with running balances.
 func (f Fund) Statement(m shg.MemberID) []StatementLine {
 	var out []StatementLine
-	sav, loan := decimal.Zero, decimal.Zero
-	for _, p := range f.postings {
+	var sav, loan units
+	for p := range f.book.from(0) {
 		if p.Member != m {
 			continue
 		}
-		ds, dl, dc := decimal.Zero, decimal.Zero, decimal.Zero
+		var ds, dl, dc units
 		for _, l := range p.Legs {
-			a := l.Amount.Amount()
+			a := f.units(l.Amount)
 			if l.Side != l.Account.NormalSide() {
-				a = a.Neg()
+				a = a.neg()
 			}
 			switch {
 			case l.Account == MemberSavings:
-				ds = ds.Add(a)
+				ds = ds.add(a)
 			case l.Account == LoansReceivable:
-				dl = dl.Add(a)
+				dl = dl.add(a)
 			case l.Account.IsCash():
-				dc = dc.Add(a)
+				dc = dc.add(a)
 			}
 		}
-		sav, loan = sav.Add(ds), loan.Add(dl)
+		sav, loan = sav.add(ds), loan.add(dl)
 		out = append(out, StatementLine{Seq: p.Seq, Date: p.Date, Kind: p.Kind, Ref: p.Ref, Shares: p.Shares,
 			Savings: f.m(ds), SavingsBalance: f.m(sav), Loan: f.m(dl), LoanBalance: f.m(loan), Cash: f.m(dc)})
 	}

@@ -109,48 +109,52 @@ func (f *Fund) ShareOut(at Entry, opt ShareOutOptions) (Distribution, error) {
 	if err != nil {
 		return Distribution{}, err
 	}
-	g := f.Clone()
+	// Post to a fork of f and keep it only if every posting succeeds.
+	g := f.fork()
 	// Close the cycle's income and expenses (and the social fund, if
 	// shared) to retained earnings.
-	l := make(legs, 0, int(numAccounts))
-	net := decimal.Zero
+	var l draft
+	var net units
 	for a := Account(0); a < numAccounts; a++ {
 		switch a.Class() {
 		case Income:
-			l = l.dr(a, "", g.m(g.bal[a]))
-			net = net.Add(g.bal[a])
+			l.dr(a, "", g.m(g.bal[a]), g.bal[a])
+			net = net.add(g.bal[a])
 		case Expense:
-			l = l.cr(a, "", g.m(g.bal[a]))
-			net = net.Sub(g.bal[a])
+			l.cr(a, "", g.m(g.bal[a]), g.bal[a])
+			net = net.sub(g.bal[a])
 		}
 	}
 	if opt.IncludeSocialFund {
-		l = l.dr(SocialFund, "", d.SocialFund)
-		net = net.Add(d.SocialFund.Amount())
+		soc := g.units(d.SocialFund)
+		l.dr(SocialFund, "", d.SocialFund, soc)
+		net = net.add(soc)
 	}
-	if net.Sign() >= 0 {
-		l = l.cr(RetainedEarnings, "", g.m(net))
+	if net.sign() >= 0 {
+		l.cr(RetainedEarnings, "", g.m(net), net)
 	} else {
-		l = l.dr(RetainedEarnings, "", g.m(net.Neg()))
+		l.dr(RetainedEarnings, "", g.m(net.neg()), net.neg())
 	}
-	if len(l) > 0 {
-		if err := g.post(op, Posting{Date: at.Date, Kind: KindCycleClose, Ref: at.Ref, Legs: l}); err != nil {
+	if l.n > 0 {
+		if err := l.post(&g, op, Posting{Date: at.Date, Kind: KindCycleClose, Ref: at.Ref}); err != nil {
 			return Distribution{}, err
 		}
 	}
 	for _, p := range d.Payouts {
-		profit := p.Profit()
-		l := make(legs, 0, 3).dr(MemberSavings, p.Member, p.Savings)
-		if profit.IsNegative() {
-			l = l.cr(RetainedEarnings, "", profit.Neg())
+		sav, amt := g.units(p.Savings), g.units(p.Amount)
+		profit := amt.sub(sav)
+		var l draft
+		l.dr(MemberSavings, p.Member, p.Savings, sav)
+		if profit.sign() < 0 {
+			l.cr(RetainedEarnings, "", g.m(profit.neg()), profit.neg())
 		} else {
-			l = l.dr(RetainedEarnings, "", profit)
+			l.dr(RetainedEarnings, "", g.m(profit), profit)
 		}
-		l = l.cr(at.Via, "", p.Amount)
-		if len(l) == 0 {
+		l.cr(at.Via, "", p.Amount, amt)
+		if l.n == 0 {
 			continue
 		}
-		if err := g.post(op, Posting{Date: at.Date, Kind: KindShareOut, Ref: at.Ref, Member: p.Member, Legs: l}); err != nil {
+		if err := l.post(&g, op, Posting{Date: at.Date, Kind: KindShareOut, Ref: at.Ref, Member: p.Member}); err != nil {
 			return Distribution{}, err
 		}
 	}
@@ -167,7 +171,7 @@ func (f *Fund) newCycle() {
 		f.members[id] = b
 	}
 	f.cycle++
-	f.start = len(f.postings)
+	f.start = f.book.len()
 }
 
 func (f Fund) planShareOut(op string, at Entry, opt ShareOutOptions) (Distribution, error) {
@@ -183,7 +187,7 @@ func (f Fund) planShareOut(op string, at Entry, opt ShareOutOptions) (Distributi
 	ids := f.memberIDs()
 	var owing []string
 	for _, id := range ids {
-		if f.members[id].receivable.Sign() > 0 {
+		if f.members[id].receivable.sign() > 0 {
 			owing = append(owing, string(id))
 		}
 	}
@@ -192,17 +196,20 @@ func (f Fund) planShareOut(op string, at Entry, opt ShareOutOptions) (Distributi
 			Message: "internal loans must be repaid or written off before share-out (owed by " + strings.Join(owing, ", ") + ")",
 			Want:    "0", Got: f.TotalReceivable().String()})
 	}
-	if f.bal[BankLoanPayable].Sign() > 0 {
+	if f.bal[BankLoanPayable].sign() > 0 {
 		c.add(shg.Violation{Code: CodeBankLoanOutstanding, Message: "the bank loan must be repaid before share-out",
 			Want: "0", Got: f.BankLoan().String()})
 	}
-	d := Distribution{Date: at.Date, Cycle: f.cycle, Basis: opt.Basis, Savings: f.TotalSavings(),
-		Earnings: f.m(f.bal[RetainedEarnings].Add(f.earnings())), SocialFund: f.m(decimal.Zero), SocialFundKept: f.SocialFund()}
+	sav, earn, soc := f.totalSavings(), f.bal[RetainedEarnings].add(f.earnings()), units{}
+	d := Distribution{Date: at.Date, Cycle: f.cycle, Basis: opt.Basis, Savings: f.m(sav),
+		Earnings: f.m(earn), SocialFund: f.m(units{}), SocialFundKept: f.SocialFund()}
 	if opt.IncludeSocialFund {
 		d.SocialFund, d.SocialFundKept = d.SocialFundKept, d.SocialFund
+		soc = f.bal[SocialFund]
 	}
-	d.Pool, _ = shg.Sum(d.Savings, d.Earnings, d.SocialFund)
-	if d.Pool.IsNegative() {
+	pool := sav.add(earn).add(soc)
+	d.Pool = f.m(pool)
+	if pool.sign() < 0 {
 		c.add(shg.Violation{Code: CodeNegativePool, Message: "losses exceed savings and earnings; nothing to share",
 			Want: ">= 0", Got: d.Pool.String()})
 	}
@@ -210,27 +217,34 @@ func (f Fund) planShareOut(op string, at Entry, opt ShareOutOptions) (Distributi
 		return Distribution{}, c.err(op)
 	}
 
-	var days map[shg.MemberID]decimal.Decimal
+	var days map[shg.MemberID]units
 	if opt.Basis == BySavingsTime {
 		days = f.memberDays(at.Date)
 	}
 	var noShares []string
 	for _, id := range ids {
 		b := f.members[id]
-		p := Payout{Member: id, Savings: f.m(b.savings), Shares: b.shares}
+		var w units
 		switch opt.Basis {
 		case BySavings:
-			p.Weight = b.savings
+			w = b.savings
 		case ByShares:
-			p.Weight = decimal.NewFromInt(int64(b.shares))
-			if b.shares == 0 && b.savings.Sign() > 0 {
+			w = units{n: int64(b.shares)}
+			if b.shares == 0 && b.savings.sign() > 0 {
 				noShares = append(noShares, string(id))
 			}
 		case BySavingsTime:
-			p.Weight = days[id]
+			w = days[id]
 		}
-		if b.savings.IsZero() && p.Weight.IsZero() {
+		if b.savings.isZero() && w.isZero() {
 			continue
+		}
+		p := Payout{Member: id, Savings: f.m(b.savings), Shares: b.shares}
+		if opt.Basis == ByShares {
+			p.Weight = decimal.NewFromInt(w.n)
+		} else {
+			// Money (savings) or money × days: in the currency's units.
+			p.Weight = f.dec(w)
 		}
 		d.Payouts = append(d.Payouts, p)
 	}
@@ -248,7 +262,7 @@ func (f Fund) planShareOut(op string, at Entry, opt ShareOutOptions) (Distributi
 		weights[i] = p.Weight
 	}
 	if opt.Basis == BySavingsTime {
-		share, _ = d.Pool.Sub(d.Savings)
+		share = f.m(pool.sub(sav))
 		base = true
 		if share.IsNegative() {
 			for i, p := range d.Payouts { // losses by savings
@@ -269,14 +283,14 @@ func (f Fund) planShareOut(op string, at Entry, opt ShareOutOptions) (Distributi
 	for i := range d.Payouts {
 		amt := parts[i]
 		if amt.Currency() == "" {
-			amt = f.m(decimal.Zero)
+			amt = f.m(units{})
 		}
 		if base {
 			amt, _ = d.Payouts[i].Savings.Add(amt)
 		}
 		d.Payouts[i].Amount = amt
 	}
-	if cash := f.bal[at.Via]; cash.LessThan(d.Pool.Amount()) {
+	if cash := f.bal[at.Via]; cash.cmp(pool) < 0 {
 		c.add(shg.Violation{Code: CodeInsufficientCash,
 			Message: "the pool must be in " + at.Via.String() + " before share-out; transfer it there first",
 			Want:    ">= " + d.Pool.String(), Got: f.m(cash).String()})
@@ -299,26 +313,29 @@ func weightName(b ShareOutBasis) string {
 // up to until: the sum, over the periods between changes of her savings,
 // of the balance times the days it was held. An exit settlement forfeits
 // what she had accrued.
-func (f Fund) memberDays(until shg.Date) map[shg.MemberID]decimal.Decimal {
+//
+// The sums are in minor units × days.
+func (f *Fund) memberDays(until shg.Date) map[shg.MemberID]units {
 	type acc struct {
-		bal, md decimal.Decimal
+		bal, md units
 		since   shg.Date
 	}
 	accs := map[shg.MemberID]acc{}
-	for _, p := range f.postings[f.start:] {
+	for p := range f.book.from(f.start) {
 		if p.Member == "" {
 			continue
 		}
-		delta, touched := decimal.Zero, p.Kind == KindExitSettlement
+		var delta units
+		touched := p.Kind == KindExitSettlement
 		for _, l := range p.Legs {
 			if l.Account != MemberSavings {
 				continue
 			}
 			touched = true
 			if l.Side == Credit {
-				delta = delta.Add(l.Amount.Amount())
+				delta = delta.add(f.units(l.Amount))
 			} else {
-				delta = delta.Sub(l.Amount.Amount())
+				delta = delta.sub(f.units(l.Amount))
 			}
 		}
 		if !touched {
@@ -326,18 +343,18 @@ func (f Fund) memberDays(until shg.Date) map[shg.MemberID]decimal.Decimal {
 		}
 		a := accs[p.Member]
 		if !a.since.IsZero() {
-			a.md = a.md.Add(a.bal.Mul(decimal.NewFromInt(int64(p.Date.Sub(a.since)))))
+			a.md = a.md.add(a.bal.mulInt(int64(p.Date.Sub(a.since))))
 		}
-		a.bal, a.since = a.bal.Add(delta), p.Date
+		a.bal, a.since = a.bal.add(delta), p.Date
 		if p.Kind == KindExitSettlement {
-			a.md = decimal.Zero
+			a.md = units{}
 		}
 		accs[p.Member] = a
 	}
-	out := make(map[shg.MemberID]decimal.Decimal, len(accs))
+	out := make(map[shg.MemberID]units, len(accs))
 	for id, a := range accs {
 		if !a.since.IsZero() {
-			a.md = a.md.Add(a.bal.Mul(decimal.NewFromInt(int64(until.Sub(a.since)))))
+			a.md = a.md.add(a.bal.mulInt(int64(until.Sub(a.since))))
 		}
 		out[id] = a.md
 	}
