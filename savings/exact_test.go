@@ -1,0 +1,236 @@
+package savings_test
+
+import (
+	"encoding/json"
+	"math/big"
+	"testing"
+
+	"github.com/khodyar/shg"
+	"github.com/khodyar/shg/savings"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+)
+
+// The fund keeps balances in integer minor units. These tests hold it to
+// exact arithmetic where a machine integer would not do: amounts around
+// and beyond 2^63 paise, and amounts written at other scales than the
+// currency's (1.500 INR, 5E+3 INR). The reference is math/big.
+
+// pow10Big returns 10^k.
+func pow10Big(k int64) *big.Int { return new(big.Int).Exp(big.NewInt(10), big.NewInt(k), nil) }
+
+// drawAmount draws an INR amount as coefficient × 10^exp, with the
+// coefficient often near 2^63 (in paise when exp is -2), and returns it
+// with its exact value in paise, or nil when it is not whole paise.
+func drawAmount(t *rapid.T, label string) (shg.Money, *big.Int) {
+	var c *big.Int
+	switch rapid.IntRange(0, 3).Draw(t, label+"Form") {
+	case 0:
+		c = big.NewInt(rapid.Int64Range(1, 1_000_000).Draw(t, label+"Small"))
+	case 1: // 2^63 ± a little: the edge of an int64
+		c = new(big.Int).Lsh(big.NewInt(1), 63)
+		c.Add(c, big.NewInt(rapid.Int64Range(-3, 3).Draw(t, label+"Off")))
+	case 2: // up to 2^62 × 5: sums of a few cross 2^63
+		c = new(big.Int).Lsh(big.NewInt(rapid.Int64Range(1, 5).Draw(t, label+"Mul")), 62)
+	default: // 10^18 .. 10^25
+		c = pow10Big(int64(rapid.IntRange(18, 25).Draw(t, label+"Digits")))
+		c.Add(c, big.NewInt(rapid.Int64Range(0, 999).Draw(t, label+"Tail")))
+	}
+	exp := int32(rapid.IntRange(-4, 3).Draw(t, label+"Exp"))
+	if rapid.IntRange(0, 3).Draw(t, label+"Paise") > 0 {
+		exp = -2
+	}
+	m := shg.MustMoney(decimal.NewFromBigInt(c, exp), "INR")
+	// In paise: c × 10^(exp+2), whole when that is an integer.
+	k := int64(exp) + 2
+	if k >= 0 {
+		return m, new(big.Int).Mul(c, pow10Big(k))
+	}
+	q, r := new(big.Int).QuoRem(c, pow10Big(-k), new(big.Int))
+	if r.Sign() != 0 {
+		return m, nil
+	}
+	return m, q
+}
+
+func paiseMoney(p *big.Int) shg.Money {
+	return shg.MustMoney(decimal.NewFromBigInt(p, -2), "INR")
+}
+
+func TestFund_ExactBeyondInt64(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		f := savings.MustFund("INR")
+		sav := map[shg.MemberID]*big.Int{}
+		for _, id := range members {
+			sav[id] = new(big.Int)
+		}
+		box, fines := new(big.Int), new(big.Int)
+		at := savings.Entry{Date: day0, Ref: "big"}
+		for i, n := 0, rapid.IntRange(1, 25).Draw(t, "ops"); i < n; i++ {
+			id := rapid.SampledFrom(members).Draw(t, "member")
+			amt, p := drawAmount(t, "amount")
+			op := rapid.IntRange(0, 2).Draw(t, "op")
+			var err error
+			switch op {
+			case 0:
+				err = f.Deposit(at, id, amt, 0)
+			case 1:
+				err = f.Fine(at, id, amt)
+			default:
+				err = f.Withdraw(at, id, amt, savings.WithdrawVoluntary, "test")
+			}
+			switch {
+			case p == nil:
+				require.True(t, shg.HasCode(err, savings.CodeAmountUnit), "%s: %v", amt, err)
+				continue
+			case op == 2 && p.Cmp(sav[id]) > 0:
+				require.True(t, shg.HasCode(err, savings.CodeInsufficientSavings), "%s: %v", amt, err)
+				continue
+			case op == 2 && p.Cmp(box) > 0:
+				require.True(t, shg.HasCode(err, savings.CodeInsufficientCash), "%s: %v", amt, err)
+				continue
+			}
+			require.NoError(t, err)
+			switch op {
+			case 0:
+				box.Add(box, p)
+				sav[id].Add(sav[id], p)
+			case 1:
+				box.Add(box, p)
+				fines.Add(fines, p)
+			default:
+				box.Sub(box, p)
+				sav[id].Sub(sav[id], p)
+			}
+		}
+		check := func(f savings.Fund) {
+			total := new(big.Int)
+			for _, id := range members {
+				require.True(t, f.Savings(id).Equal(paiseMoney(sav[id])), "savings of %s: %s, want %s", id, f.Savings(id), paiseMoney(sav[id]))
+				total.Add(total, sav[id])
+			}
+			require.True(t, f.TotalSavings().Equal(paiseMoney(total)), "total savings %s", f.TotalSavings())
+			require.True(t, f.Cash().Box.Equal(paiseMoney(box)), "cash %s, want %s", f.Cash().Box, paiseMoney(box))
+			require.True(t, f.Income().Fines.Equal(paiseMoney(fines)))
+			require.True(t, f.TrialBalance().Balanced())
+			require.True(t, f.BalanceSheet().Balanced())
+		}
+		check(f)
+		b, err := json.Marshal(f)
+		require.NoError(t, err)
+		var g savings.Fund
+		require.NoError(t, json.Unmarshal(b, &g))
+		check(g)
+	})
+}
+
+func TestFund_BeyondInt64(t *testing.T) {
+	f := savings.MustFund(shg.IRR)
+	at := savings.Entry{Date: day0}
+	// 9e18 rials fits an int64 (max 9,223,372,036,854,775,807); twice it does not.
+	nine := shg.MustParseMoney("9000000000000000000 IRR")
+	require.NoError(t, f.Deposit(at, "A", nine, 0))
+	require.NoError(t, f.Deposit(at, "A", nine, 0))
+	assert.Equal(t, "18000000000000000000 IRR", f.Savings("A").String())
+	assert.Equal(t, "18000000000000000000 IRR", f.Cash().Total.String())
+	// Back below 2^63: 18e18 − 9e18 − 1 = 8,999,999,999,999,999,999.
+	require.NoError(t, f.Withdraw(at, "A", nine, savings.WithdrawVoluntary, "x"))
+	require.NoError(t, f.Withdraw(at, "A", shg.Rials(1), savings.WithdrawVoluntary, "x"))
+	assert.Equal(t, "8999999999999999999 IRR", f.Savings("A").String())
+	err := f.Withdraw(at, "A", nine, savings.WithdrawVoluntary, "x")
+	require.True(t, shg.HasCode(err, savings.CodeInsufficientSavings), "%v", err)
+	// The refusal names the balance it found.
+	var re *shg.RuleError
+	require.ErrorAs(t, err, &re)
+	assert.Equal(t, "<= 8999999999999999999 IRR", re.Violations[0].Want)
+	require.True(t, f.TrialBalance().Balanced())
+}
+
+func TestFund_AmountScales(t *testing.T) {
+	f := savings.MustFund("INR")
+	at := savings.Entry{Date: day0}
+	// 1.500 INR is 150 paise; 5E+3 INR is 5000 INR; 1.505 INR is not whole paise.
+	require.NoError(t, f.Deposit(at, "A", shg.MustMoney(decimal.New(1500, -3), "INR"), 0))
+	require.NoError(t, f.Deposit(at, "A", shg.MustMoney(decimal.New(5, 3), "INR"), 0))
+	assert.Equal(t, "5001.5 INR", f.Savings("A").String())
+	err := f.Deposit(at, "A", shg.MustMoney(decimal.New(1505, -3), "INR"), 0)
+	require.True(t, shg.HasCode(err, savings.CodeAmountUnit), "%v", err)
+	// Far finer than a paisa, and not zero.
+	err = f.Deposit(at, "A", shg.MustMoney(decimal.New(7, -40), "INR"), 0)
+	require.True(t, shg.HasCode(err, savings.CodeAmountUnit), "%v", err)
+	// The legs keep the amount as it was given.
+	p := f.Postings()[0]
+	assert.Equal(t, int32(-3), p.Legs[0].Amount.Amount().Exponent())
+}
+
+// TestPlan_Check_Exact checks Plan.Check against a reference written with
+// big.Rat, for every kind of plan and amounts at several scales.
+func TestPlan_Check_Exact(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		kind := savings.PlanKind(rapid.IntRange(0, 2).Draw(t, "kind"))
+		price := shg.MustMoney(decimal.New(rapid.Int64Range(1, 100_000).Draw(t, "price"),
+			int32(rapid.IntRange(-2, 3).Draw(t, "priceExp"))), "INR")
+		p := savings.Plan{Kind: kind, Amount: price}
+		if kind == savings.Shares {
+			p.MinShares = rapid.IntRange(0, 3).Draw(t, "min")
+			p.MaxShares = rapid.IntRange(max(p.MinShares, 1), 6).Draw(t, "max")
+		}
+		require.NoError(t, p.Validate())
+		var dep shg.Money
+		if rapid.IntRange(0, 3).Draw(t, "multiple") == 0 {
+			dep = price.Mul(decimal.NewFromInt(int64(rapid.IntRange(0, 8).Draw(t, "times"))))
+		} else {
+			dep = shg.MustMoney(decimal.New(rapid.Int64Range(0, 10_000_000).Draw(t, "dep"),
+				int32(rapid.IntRange(-4, 3).Draw(t, "depExp"))), "INR")
+		}
+		shares := 0
+		if rapid.Bool().Draw(t, "giveShares") {
+			shares = rapid.IntRange(-1, 7).Draw(t, "shares")
+		}
+		c, err := p.Check(dep, shares)
+
+		rat := func(m shg.Money) *big.Rat { r, _ := new(big.Rat).SetString(m.Amount().String()); return r }
+		d, pr := rat(dep), rat(price)
+		paise := new(big.Rat).Mul(d, big.NewRat(100, 1))
+		var want string
+		due, n := pr, int64(0)
+		switch {
+		case !paise.IsInt():
+			want = savings.CodeAmountUnit
+		case kind != savings.Shares && shares != 0:
+			want = savings.CodeSharesNegative
+		case kind == savings.EqualFixed && d.Cmp(pr) > 0:
+			want = savings.CodeAboveFixedAmount
+		case kind == savings.Shares && shares < 0:
+			want = savings.CodeSharesNegative
+		case kind == savings.Shares:
+			q := new(big.Rat).Quo(d, pr)
+			switch {
+			case !q.IsInt():
+				want = savings.CodeShareMultiple
+			case q.Num().Int64() > int64(p.MaxShares):
+				want = savings.CodeAboveMaxShares
+			case shares != 0 && int64(shares) != q.Num().Int64():
+				want = savings.CodeShareMultiple
+			}
+			n = q.Num().Int64()
+			due = new(big.Rat).Mul(pr, big.NewRat(int64(p.MinShares), 1))
+		}
+		if want != "" {
+			require.True(t, shg.HasCode(err, want), "%s on %+v: want %s, got %v", dep, p, want, err)
+			return
+		}
+		require.NoError(t, err)
+		short := new(big.Rat).Sub(due, d)
+		if short.Sign() < 0 {
+			short.SetInt64(0)
+		}
+		require.Equal(t, 0, rat(c.Due).Cmp(due), "due %s", c.Due)
+		require.Equal(t, 0, rat(c.Shortfall).Cmp(short), "shortfall %s", c.Shortfall)
+		require.Equal(t, "INR", c.Shortfall.Currency())
+		require.True(t, c.Paid.Equal(dep))
+		require.Equal(t, int(n), c.Shares)
+	})
+}
