@@ -314,6 +314,8 @@ type groupFacts struct {
 	queued   int    // the tranche the group is queued for, 0 if none
 	active   int
 	books    savings.BalanceSheet
+	// due and paid to date of the internal [0] and bank [1] loans.
+	due, paid [2]shg.Money
 }
 
 // Report computes the programme's figures on date on. See [Report] for
@@ -388,15 +390,10 @@ func (p *Program) Report(on shg.Date) Report {
 		internal, bank := g.Portfolios(on)
 		addPortfolio(&r.Internal, internal)
 		addPortfolio(&r.Bank, bank)
-		for _, l := range g.Loans() {
-			due, paid := dueAndPaid(l.Account, on)
-			lf := &r.Internal
-			if l.IsBank() {
-				lf = &r.Bank
-			}
-			add(&lf.DueToDate, due)
-			add(&lf.PaidToDate, paid)
-		}
+		add(&r.Internal.DueToDate, f.due[0])
+		add(&r.Internal.PaidToDate, f.paid[0])
+		add(&r.Bank.DueToDate, f.due[1])
+		add(&r.Bank.PaidToDate, f.paid[1])
 
 		// Members, livelihoods, income.
 		for _, m := range g.Members() {
@@ -494,16 +491,51 @@ func (p *Program) facts(e Entry, on shg.Date) groupFacts {
 	_, f.formed = g.StageEntered(policy.Formation)
 	f.mature = g.Mature(on)
 	f.books = g.Fund().BalanceSheet()
+	cur := p.cfg.Currency
+	f.due, f.paid = [2]shg.Money{shg.Zero(cur), shg.Zero(cur)}, [2]shg.Money{shg.Zero(cur), shg.Zero(cur)}
+	status := map[shg.LoanID]loan.Status{}
+	for _, l := range g.Loans() {
+		k := 0
+		if l.IsBank() {
+			k = 1
+			status[l.ID] = l.Account.Status()
+		}
+		due, paid := dueAndPaid(l.Account, on)
+		add(&f.due[k], due)
+		add(&f.paid[k], paid)
+	}
 	f.repaid = make([]bool, len(f.tranches))
 	for i, t := range f.tranches {
-		f.repaid[i] = t.Outstanding.IsZero() && closed(g, t.Loans)
-	}
-	if next := len(f.tranches) + 1; f.stage != policy.Dissolved {
-		if _, ok := g.Policy().Tranche(next); ok && queued(g.TrancheChecklist(on, next, nil)) {
-			f.queued = next
+		f.repaid[i] = t.Outstanding.IsZero()
+		for _, id := range t.Loans {
+			f.repaid[i] = f.repaid[i] && status[id] == loan.Closed
 		}
 	}
+	f.queued = queuedFor(g, f, on)
 	return f
+}
+
+// queuedFor returns the tranche the group is queued for on date on (see
+// [TrancheRow]), or 0. The cheap tests first mirror criteria of the
+// tranche checklist (stage, maturity, age, previous tranche repaid), so
+// that the checklist itself is evaluated only for groups that may pass.
+func queuedFor(g *group.Group, f groupFacts, on shg.Date) int {
+	if f.stage != policy.Sustainability {
+		return 0
+	}
+	next := len(f.tranches) + 1
+	rule, ok := g.Policy().Tranche(next)
+	switch {
+	case !ok,
+		rule.RequireMature && !f.mature,
+		g.AgeMonths(on) < rule.MinGroupAgeMonths,
+		next > 1 && rule.PreviousRepaid.IsPositive() && f.tranches[next-2].Repaid.LessThan(rule.PreviousRepaid):
+		return 0
+	}
+	if queued(g.TrancheChecklist(on, next, nil)) {
+		return next
+	}
+	return 0
 }
 
 // queued reports whether a tranche checklist without requests fails only
@@ -511,17 +543,6 @@ func (p *Program) facts(e Entry, on shg.Date) groupFacts {
 func queued(c policy.Checklist) bool {
 	for _, x := range c.Unmet() {
 		if x.Code != policy.CodeTrancheRequests {
-			return false
-		}
-	}
-	return true
-}
-
-// closed reports whether every loan is closed (repaid in full).
-func closed(g *group.Group, ids []shg.LoanID) bool {
-	for _, id := range ids {
-		l, ok := g.Loan(id)
-		if !ok || l.Account.Status() != loan.Closed {
 			return false
 		}
 	}
@@ -583,17 +604,62 @@ func finishLoans(lf *LoanFigures) {
 
 // dueAndPaid sums, over the installments of a due on or before on, the
 // scheduled principal and charge less what was waived, and what was paid
-// on them up to that amount.
+// on them up to that amount. It adds in int64 minor units while every
+// amount fits, and in decimals otherwise.
 func dueAndPaid(a loan.Account, on shg.Date) (due, paid shg.Money) {
-	due, paid = shg.Zero(a.Currency()), shg.Zero(a.Currency())
-	for _, l := range a.Installments() {
+	cur := a.Currency()
+	digits, _ := shg.MinorDigits(cur)
+	lines := a.Installments()
+	var d, p int64
+	fast := true
+	for i := range lines {
+		l := &lines[i]
 		if l.Due.After(on) {
 			break
 		}
-		d, _ := l.Total.Sub(l.Waived)
-		p, _ := shg.Sum(l.PaidPrincipal, l.PaidInterest, l.PaidFee)
-		add(&due, d)
-		add(&paid, p.Min(d))
+		t, ok1 := units(l.Total, digits)
+		w, ok2 := units(l.Waived, digits)
+		pp, ok3 := units(l.PaidPrincipal, digits)
+		pi, ok4 := units(l.PaidInterest, digits)
+		pf, ok5 := units(l.PaidFee, digits)
+		if !(ok1 && ok2 && ok3 && ok4 && ok5) || d > 1<<60 || p > 1<<60 {
+			fast = false
+			break
+		}
+		d += t - w
+		p += min(pp+pi+pf, t-w)
 	}
+	if fast {
+		due, _ = shg.FromMinor(d, cur)
+		paid, _ = shg.FromMinor(p, cur)
+		return due, paid
+	}
+	dd, pd := decimal.Zero, decimal.Zero
+	for _, l := range lines {
+		if l.Due.After(on) {
+			break
+		}
+		ld := l.Total.Amount().Sub(l.Waived.Amount())
+		lp := l.PaidPrincipal.Amount().Add(l.PaidInterest.Amount()).Add(l.PaidFee.Amount())
+		dd = dd.Add(ld)
+		pd = pd.Add(decimal.Min(lp, ld))
+	}
+	due, _ = shg.NewMoney(dd, cur)
+	paid, _ = shg.NewMoney(pd, cur)
 	return due, paid
+}
+
+// units returns m in minor units of a currency with digits decimals when
+// that is exact and well inside an int64.
+func units(m shg.Money, digits int32) (int64, bool) {
+	a := m.Amount()
+	e := a.Exponent() + digits
+	if e < 0 || e > 6 || a.NumDigits()+int(e) > 15 {
+		return 0, false
+	}
+	c := a.CoefficientInt64()
+	for ; e > 0; e-- {
+		c *= 10
+	}
+	return c, true
 }

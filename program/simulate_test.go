@@ -271,3 +271,65 @@ func TestScenario_Validate(t *testing.T) {
 		require.NoError(t, smallScenario().Validate())
 	})
 }
+
+// checkDueAndPaid recomputes the report's due-to-date, paid-to-date,
+// outstanding and loan counts from every loan's installments, in decimals,
+// and compares them with the report's.
+func checkDueAndPaid(t *testing.T, p *program.Program, on shg.Date) {
+	t.Helper()
+	r := p.Report(on)
+	var due, paid, out [2]decimal.Decimal
+	var n [2]int
+	for _, e := range p.Entries() {
+		for _, l := range e.Group.Loans() {
+			k := 0
+			if l.IsBank() {
+				k = 1
+			}
+			n[k]++
+			out[k] = out[k].Add(l.Account.OutstandingPrincipal().Amount())
+			for _, ln := range l.Account.Installments() {
+				if ln.Due.After(on) {
+					continue
+				}
+				d := ln.Total.Amount().Sub(ln.Waived.Amount())
+				due[k] = due[k].Add(d)
+				paid[k] = paid[k].Add(decimal.Min(d, ln.PaidPrincipal.Amount().Add(ln.PaidInterest.Amount()).Add(ln.PaidFee.Amount())))
+			}
+		}
+	}
+	for k, lf := range []program.LoanFigures{r.Internal, r.Bank} {
+		assert.Equal(t, n[k], lf.Loans)
+		assert.True(t, lf.DueToDate.Amount().Equal(due[k]), "due: report %s, recomputed %s", lf.DueToDate, due[k])
+		assert.True(t, lf.PaidToDate.Amount().Equal(paid[k]), "paid: report %s, recomputed %s", lf.PaidToDate, paid[k])
+		assert.True(t, lf.Outstanding.Amount().Equal(out[k]), "outstanding: report %s, recomputed %s", lf.Outstanding, out[k])
+		if due[k].IsPositive() {
+			assert.Equal(t, paid[k].DivRound(due[k], 4).String(), lf.RepaymentRate.String())
+		}
+	}
+}
+
+func TestReport_recomputed(t *testing.T) {
+	t.Run("Kermanshah", func(t *testing.T) {
+		sc := smallScenario()
+		p, err := program.Simulate(sc, 2)
+		require.NoError(t, err)
+		checkDueAndPaid(t, p, sc.End)
+		checkDueAndPaid(t, p, sc.End.AddDays(45)) // later: more due, nothing more paid
+	})
+	t.Run("NABARD", func(t *testing.T) {
+		inr := func(s string) shg.Money { return shg.MustParseMoney(s + " INR") }
+		b := program.KermanshahBehaviour()
+		b.GroupSize = program.IntRange{Min: 10, Max: 20}
+		b.BaselineIncome = program.MoneyRange{Min: inr("1000"), Max: inr("3000")}
+		b.IncomeAfterLoan = b.BaselineIncome
+		sc := program.Scenario{
+			Program: program.Config{Name: "SHG-BLP"}, Policy: policy.NABARDLinkage(),
+			Start: shg.MustDate(shg.Gregorian, 2018, 4, 1), End: shg.MustDate(shg.Gregorian, 2019, 10, 1),
+			Counties: []program.County{{Name: "Ranchi", Groups: 3}}, Behaviour: b,
+		}
+		p, err := program.Simulate(sc, 4)
+		require.NoError(t, err)
+		checkDueAndPaid(t, p, sc.End)
+	})
+}
