@@ -181,7 +181,21 @@ func (w *textWriter) livelihood(l member.Livelihood) string {
 	if l == member.LivelihoodNone {
 		return "not recorded"
 	}
-	return l.String()
+	return words(l.String())
+}
+
+// words turns a lowerCamel name into lower-case words: "leatherWork" is
+// "leather work".
+func words(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			b.WriteByte(' ')
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // target renders "70 of 320 targeted (21.9%)", or just the figure when no
