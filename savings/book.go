@@ -1,90 +1,212 @@
 package savings
 
-import "iter"
+import (
+	"iter"
 
-// blockSize is the number of postings in each full block of a [ledger].
+	"github.com/khodyar/shg"
+	"github.com/shopspring/decimal"
+)
+
+// entry is a [Posting] as the ledger keeps it: 40 bytes and no pointers,
+// with a 16-byte [line] per leg, against 112 and 64 bytes for the
+// exported types (with ten pointers for a deposit). Its Seq is its
+// position; the texts and member IDs are kept once, in tables of the
+// ledger; what every leg would repeat (the fund's currency, the posting's
+// member on per-member legs) is not kept at all. So a deposit is 72 bytes
+// of books that the garbage collector need not scan, which a province's
+// million deposits make worth it.
+type entry struct {
+	shares  int
+	cycle   int
+	date    shg.Date
+	member  int32  // index into ledger.names, or -1
+	ref     int32  // index into ledger.texts, or -1 for ""
+	note    int32  // index into ledger.texts, or -1 for ""
+	first   uint16 // index of the first line in the entry's block
+	nlines  uint8
+	kind    PostingKind
+	purpose WithdrawalPurpose
+}
+
+// line is a [Leg] as the ledger keeps it: the amount as the caller gave
+// it (or the fund computed it), coefficient × 10^exp, in the fund's
+// currency. A coefficient that does not fit an int64 is kept in
+// ledger.bigs and coef is its index there.
+type line struct {
+	coef    int64
+	exp     int32
+	account Account
+	side    Side
+	big     bool
+}
+
+// block holds up to blockSize entries and their lines.
+type block struct {
+	entries []entry
+	lines   []line
+}
+
+// blockSize is the number of entries in each full block of a [ledger]. A
+// block holds at most blockSize × maxLegs lines, which a uint16 indexes.
 const blockSize = 256
-
-// maxArena is the most legs one arena block of a [ledger] holds.
-const maxArena = 1024
 
 // ledger is a fund's append-only journal.
 //
-// Postings are kept in blocks of blockSize: appending never copies the
-// postings already booked, as a single growing slice would (again and
+// Entries are kept in blocks of blockSize: appending never copies the
+// entries already booked, as a single growing slice would (again and
 // again: a year of a province's deposits is a million postings). Full
-// blocks are never written again. The tail block and the leg arena are
-// written only past the length a [ledger.clone] can see: a clone's tail
-// and arena have no spare capacity, so its own first append copies (at
-// most one block) and the two never write to the same array.
-//
-// The postings' legs are cut from an arena of leg blocks rather than
-// allocated one slice per posting; each posting's Legs has no spare
-// capacity, and a posted leg is never modified.
+// blocks are never written again. The tail block and the tables are
+// written only past the length a [ledger.clone] can see: a clone's slices
+// have no spare capacity, so its own first append copies (at most one
+// block, and the small tables) and the two never write to the same array.
 type ledger struct {
-	full  [][]Posting // full blocks, oldest first; each has len blockSize
-	tail  []Posting   // the block being filled
-	arena []Leg       // legs are appended here
+	full  []block // full blocks, oldest first
+	tail  block   // the block being filled
+	names []shg.MemberID
+	texts []string
+	bigs  []decimal.Decimal
 }
 
-// len returns the number of postings.
-func (l *ledger) len() int { return len(l.full)*blockSize + len(l.tail) }
+// len returns the number of entries.
+func (l *ledger) len() int { return len(l.full)*blockSize + len(l.tail.entries) }
 
-// at returns posting i (0-based) for reading.
-func (l *ledger) at(i int) *Posting {
-	if b := i / blockSize; b < len(l.full) {
-		return &l.full[b][i%blockSize]
-	}
-	return &l.tail[i-len(l.full)*blockSize]
-}
-
-// push appends p.
-func (l *ledger) push(p Posting) {
-	if len(l.tail) == blockSize {
+// push appends a posting (its Seq, Cycle and Legs ignored) with legs,
+// in cycle, for the member at index name (-1 for none).
+func (l *ledger) push(p *Posting, legs []Leg, cycle int, name int32) {
+	if len(l.tail.entries) == blockSize {
 		l.full = append(l.full, l.tail)
-		l.tail = make([]Posting, 0, blockSize)
+		l.tail = block{entries: make([]entry, 0, blockSize), lines: make([]line, 0, 2*blockSize)}
 	}
-	l.tail = append(l.tail, p)
+	e := entry{shares: p.Shares, cycle: cycle, date: p.Date, member: name, ref: l.text(p.Ref), note: l.text(p.Note),
+		first: uint16(len(l.tail.lines)), nlines: uint8(len(legs)), kind: p.Kind, purpose: p.Purpose}
+	for _, g := range legs {
+		d := g.Amount.Amount()
+		ln := line{exp: d.Exponent(), account: g.Account, side: g.Side}
+		if d.NumDigits() <= 18 {
+			ln.coef = d.CoefficientInt64()
+		} else {
+			ln.coef, ln.big = int64(len(l.bigs)), true
+			l.bigs = append(l.bigs, d)
+		}
+		l.tail.lines = append(l.tail.lines, ln)
+	}
+	l.tail.entries = append(l.tail.entries, e)
 }
 
-// legs copies src into the arena and returns the copy, with no spare
-// capacity. An empty src gives an empty, non-nil slice (a posting with no
-// legs encodes as "legs":[]).
-func (l *ledger) legs(src []Leg) []Leg {
-	n := len(src)
-	if n == 0 {
-		return []Leg{}
+// text returns the index of s in the text table, adding it unless it is
+// the last one added (a meeting's postings share their reference); -1
+// for "".
+func (l *ledger) text(s string) int32 {
+	switch n := len(l.texts); {
+	case s == "":
+		return -1
+	case n > 0 && l.texts[n-1] == s:
+		return int32(n - 1)
 	}
-	if cap(l.arena)-len(l.arena) < n {
-		size := min(max(2*cap(l.arena), 16), maxArena)
-		l.arena = make([]Leg, 0, max(size, n))
-	}
-	i := len(l.arena)
-	l.arena = append(l.arena, src...)
-	return l.arena[i:len(l.arena):len(l.arena)]
+	l.texts = append(l.texts, s)
+	return int32(len(l.texts) - 1)
 }
 
-// clone returns a ledger with the same postings whose appends never touch
+// textAt returns the text at index i of the text table ("" for -1).
+func (l *ledger) textAt(i int32) string {
+	if i < 0 {
+		return ""
+	}
+	return l.texts[i]
+}
+
+// amount returns a line's amount as a decimal.
+func (l *ledger) amount(ln *line) decimal.Decimal {
+	if ln.big {
+		return l.bigs[ln.coef]
+	}
+	return decimal.New(ln.coef, ln.exp)
+}
+
+// units returns a line's amount in minor units of a currency with digits
+// minor digits, without allocating for an amount that fits an int64.
+func (l *ledger) units(ln *line, digits int32) units {
+	var u units
+	if ln.big {
+		u, _ = toUnits(l.bigs[ln.coef], digits)
+	} else {
+		u, _ = coefUnits(ln.coef, ln.exp, digits)
+	}
+	return u
+}
+
+// clone returns a ledger with the same entries whose appends never touch
 // l's arrays (see [ledger]).
 func (l ledger) clone() ledger {
-	return ledger{full: l.full[:len(l.full):len(l.full)], tail: l.tail[:len(l.tail):len(l.tail)]}
+	return ledger{
+		full:  l.full[:len(l.full):len(l.full)],
+		tail:  block{entries: clip(l.tail.entries), lines: clip(l.tail.lines)},
+		names: clip(l.names), texts: clip(l.texts), bigs: clip(l.bigs),
+	}
 }
 
-// from yields the postings from index i (0-based) on, oldest first.
-func (l *ledger) from(i int) iter.Seq[*Posting] {
-	return func(yield func(*Posting) bool) {
-		for b := max(i, 0) / blockSize; b < len(l.full); b++ {
-			blk := l.full[b]
-			for j := max(i-b*blockSize, 0); j < len(blk); j++ {
-				if !yield(&blk[j]) {
-					return
+func clip[S ~[]E, E any](s S) S { return s[:len(s):len(s)] }
+
+// rec is an entry with its lines, as [ledger.from] yields it.
+type rec struct {
+	*entry
+	lines []line
+}
+
+// from yields the entries from index i (0-based) on, oldest first, with
+// their indexes.
+func (l *ledger) from(i int) iter.Seq2[int, rec] {
+	return func(yield func(int, rec) bool) {
+		start := max(i, 0)
+		each := func(base int, b *block) bool {
+			for j := max(start-base, 0); j < len(b.entries); j++ {
+				e := &b.entries[j]
+				if !yield(base+j, rec{e, b.lines[e.first : int(e.first)+int(e.nlines)]}) {
+					return false
 				}
 			}
+			return true
 		}
-		for j := max(i-len(l.full)*blockSize, 0); j < len(l.tail); j++ {
-			if !yield(&l.tail[j]) {
+		for k := start / blockSize; k < len(l.full); k++ {
+			if !each(k*blockSize, &l.full[k]) {
 				return
 			}
 		}
+		each(len(l.full)*blockSize, &l.tail)
 	}
+}
+
+// member returns the member ID of r ("" for none).
+func (l *ledger) member(r rec) shg.MemberID {
+	if r.entry.member < 0 {
+		return ""
+	}
+	return l.names[r.entry.member]
+}
+
+// posting returns r, the ledger's entry i (0-based), as a Posting with
+// legs of its own. A posting with no legs gets empty as its Legs.
+func (f *Fund) posting(i int, r rec, empty []Leg) Posting {
+	b := &f.book
+	m := b.member(r)
+	p := Posting{Seq: i + 1, Cycle: r.cycle, Date: r.date, Kind: r.kind, Ref: b.textAt(r.ref),
+		Member: m, Shares: r.shares, Purpose: r.purpose, Note: b.textAt(r.note), Legs: empty}
+	if len(r.lines) > 0 {
+		p.Legs = make([]Leg, len(r.lines))
+		for k := range r.lines {
+			ln := &r.lines[k]
+			p.Legs[k] = Leg{Account: ln.account, Member: memberOf(ln.account, m), Side: ln.side,
+				Amount: f.lineMoney(b.amount(ln))}
+		}
+	}
+	return p
+}
+
+// lineMoney returns a line's amount as money in the fund's currency.
+func (f *Fund) lineMoney(d decimal.Decimal) shg.Money {
+	m, err := shg.NewMoney(d, f.currency)
+	if err != nil { // a fund with postings always has a currency
+		return shg.Money{}
+	}
+	return m
 }

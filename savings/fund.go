@@ -38,6 +38,7 @@ type memberBooks struct {
 	savings    units
 	receivable units
 	shares     int
+	name       int32 // 1 + the index of her ID in the ledger's names
 }
 
 // Entry is what every posting operation needs besides its amounts: the
@@ -134,10 +135,29 @@ func (f *Fund) entry(c *checker, at Entry, cash bool) {
 }
 
 func member(c *checker, m shg.MemberID) {
+	if plainID(m) {
+		return
+	}
 	if err := shg.ValidateID(m); err != nil {
 		c.add(shg.Violation{Code: CodeMemberID, Message: "invalid member id",
 			Want: "1-64 printable characters, no spaces", Got: string(m), Err: shg.ErrInvalidID})
 	}
+}
+
+// plainID reports whether m is 1–64 bytes of printable ASCII other than
+// the space: a subset of what [shg.ValidateID] accepts (printable
+// characters, no spaces), checked without decoding runes. Anything else
+// goes to ValidateID.
+func plainID(m shg.MemberID) bool {
+	if len(m) == 0 || len(m) > 64 {
+		return false
+	}
+	for i := 0; i < len(m); i++ {
+		if m[i] <= ' ' || m[i] > '~' {
+			return false
+		}
+	}
+	return true
 }
 
 // money checks m is in the fund's currency and whole minor units and
@@ -217,7 +237,8 @@ func guard(a Account) (code, what string) {
 }
 
 // post is the only code that changes balances. legs are the posting's
-// legs (p.Legs is ignored) and amts their amounts in minor units. It
+// legs (p.Legs, p.Seq and p.Cycle are ignored) and amts their amounts in
+// minor units. It
 // computes every leg's new balance, refuses the posting if a guarded
 // account would fall below zero, and otherwise commits the balances and
 // appends the posting, with a copy of legs.
@@ -267,6 +288,7 @@ func (f *Fund) post(op string, p Posting, legs []Leg, amts []units) error {
 		return err
 	}
 	f.bal = bal
+	name := int32(-1)
 	if p.Member != "" {
 		switch p.Kind {
 		case KindDeposit:
@@ -274,12 +296,14 @@ func (f *Fund) post(op string, p Posting, legs []Leg, amts []units) error {
 		case KindExitSettlement, KindShareOut:
 			mb.shares = 0
 		}
+		if mb.name == 0 {
+			f.book.names = append(f.book.names, p.Member)
+			mb.name = int32(len(f.book.names))
+		}
+		name = mb.name - 1
 		f.members[p.Member] = mb
 	}
-	p.Legs = f.book.legs(legs)
-	p.Seq = f.book.len() + 1
-	p.Cycle = f.cycle
-	f.book.push(p)
+	f.book.push(&p, legs, f.cycle, name)
 	f.last = p.Date
 	return nil
 }

@@ -38,8 +38,8 @@ type memberJSON struct {
 func (f Fund) snapshot() fundJSON {
 	j := fundJSON{Currency: f.currency, Cycle: f.cycle, LastDate: f.last,
 		Accounts: []balanceJSON{}, Members: []memberJSON{}, Postings: make([]Posting, 0, f.book.len())}
-	for p := range f.book.from(0) {
-		j.Postings = append(j.Postings, *p)
+	for i, r := range f.book.from(0) {
+		j.Postings = append(j.Postings, f.posting(i, r, []Leg{}))
 	}
 	for a := Account(0); a < numAccounts; a++ {
 		if !a.PerMember() {

@@ -373,8 +373,3 @@ func (p Posting) Balanced() bool {
 	d, c := p.Totals()
 	return d.Equal(c)
 }
-
-func (p Posting) clone() Posting {
-	p.Legs = append([]Leg(nil), p.Legs...)
-	return p
-}

@@ -24,8 +24,8 @@ func (f Fund) Len() int { return f.book.len() }
 // Postings returns a copy of the ledger, oldest first.
 func (f Fund) Postings() []Posting {
 	out := make([]Posting, 0, f.book.len())
-	for p := range f.book.from(0) {
-		out = append(out, p.clone())
+	for i, r := range f.book.from(0) {
+		out = append(out, f.posting(i, r, nil))
 	}
 	return out
 }
@@ -41,8 +41,8 @@ func (f Fund) PostingsSince(seq int) []Posting {
 		return nil
 	}
 	out := make([]Posting, 0, n-seq)
-	for p := range f.book.from(seq) {
-		out = append(out, p.clone())
+	for i, r := range f.book.from(seq) {
+		out = append(out, f.posting(i, r, nil))
 	}
 	return out
 }
@@ -330,27 +330,28 @@ type StatementLine struct {
 func (f Fund) Statement(m shg.MemberID) []StatementLine {
 	var out []StatementLine
 	var sav, loan units
-	for p := range f.book.from(0) {
-		if p.Member != m {
+	for i, r := range f.book.from(0) {
+		if f.book.member(r) != m {
 			continue
 		}
 		var ds, dl, dc units
-		for _, l := range p.Legs {
-			a := f.units(l.Amount)
-			if l.Side != l.Account.NormalSide() {
+		for k := range r.lines {
+			l := &r.lines[k]
+			a := f.book.units(l, f.digits)
+			if l.side != l.account.NormalSide() {
 				a = a.neg()
 			}
 			switch {
-			case l.Account == MemberSavings:
+			case l.account == MemberSavings:
 				ds = ds.add(a)
-			case l.Account == LoansReceivable:
+			case l.account == LoansReceivable:
 				dl = dl.add(a)
-			case l.Account.IsCash():
+			case l.account.IsCash():
 				dc = dc.add(a)
 			}
 		}
 		sav, loan = sav.add(ds), loan.add(dl)
-		out = append(out, StatementLine{Seq: p.Seq, Date: p.Date, Kind: p.Kind, Ref: p.Ref, Shares: p.Shares,
+		out = append(out, StatementLine{Seq: i + 1, Date: r.date, Kind: r.kind, Ref: f.book.textAt(r.ref), Shares: r.shares,
 			Savings: f.m(ds), SavingsBalance: f.m(sav), Loan: f.m(dl), LoanBalance: f.m(loan), Cash: f.m(dc)})
 	}
 	return out

@@ -321,35 +321,38 @@ func (f *Fund) memberDays(until shg.Date) map[shg.MemberID]units {
 		since   shg.Date
 	}
 	accs := map[shg.MemberID]acc{}
-	for p := range f.book.from(f.start) {
-		if p.Member == "" {
+	for _, r := range f.book.from(f.start) {
+		id := f.book.member(r)
+		if id == "" {
 			continue
 		}
 		var delta units
-		touched := p.Kind == KindExitSettlement
-		for _, l := range p.Legs {
-			if l.Account != MemberSavings {
+		touched := r.kind == KindExitSettlement
+		for k := range r.lines {
+			l := &r.lines[k]
+			if l.account != MemberSavings {
 				continue
 			}
 			touched = true
-			if l.Side == Credit {
-				delta = delta.add(f.units(l.Amount))
+			u := f.book.units(l, f.digits)
+			if l.side == Credit {
+				delta = delta.add(u)
 			} else {
-				delta = delta.sub(f.units(l.Amount))
+				delta = delta.sub(u)
 			}
 		}
 		if !touched {
 			continue
 		}
-		a := accs[p.Member]
+		a := accs[id]
 		if !a.since.IsZero() {
-			a.md = a.md.add(a.bal.mulInt(int64(p.Date.Sub(a.since))))
+			a.md = a.md.add(a.bal.mulInt(int64(r.date.Sub(a.since))))
 		}
-		a.bal, a.since = a.bal.add(delta), p.Date
-		if p.Kind == KindExitSettlement {
+		a.bal, a.since = a.bal.add(delta), r.date
+		if r.kind == KindExitSettlement {
 			a.md = units{}
 		}
-		accs[p.Member] = a
+		accs[id] = a
 	}
 	out := make(map[shg.MemberID]units, len(accs))
 	for id, a := range accs {

@@ -147,21 +147,35 @@ var pow10 = func() (p [19]int64) {
 
 // toUnits returns d in minor units of a currency with digits minor digits,
 // and false when d is not a whole number of them. An amount whose
-// coefficient has at most 18 digits, at a scale no more than 18 digits
-// from the minor unit, is converted without allocating.
+// coefficient fits an int64 (checked as at most 18 digits), at a scale no
+// more than 18 digits from the minor unit, is converted without
+// allocating.
 func toUnits(d decimal.Decimal, digits int32) (units, bool) {
-	k := int64(d.Exponent()) + int64(digits) // d is coefficient × 10^k minor units
-	if k >= -18 && k <= 18 && d.NumDigits() <= 18 {
-		c := d.CoefficientInt64() // |c| < 10^18
-		if k < 0 {
-			p := pow10[-k]
-			if c%p != 0 {
-				return units{}, false
-			}
-			return units{n: c / p}, true
-		}
-		return units{n: c}.mulInt(pow10[k]), true
+	if d.NumDigits() <= 18 {
+		return coefUnits(d.CoefficientInt64(), d.Exponent(), digits)
 	}
+	return bigUnits(d, int64(d.Exponent())+int64(digits))
+}
+
+// coefUnits returns c × 10^exp in minor units of a currency with digits
+// minor digits, and false when that is not a whole number of them.
+func coefUnits(c int64, exp, digits int32) (units, bool) {
+	k := int64(exp) + int64(digits) // c × 10^k minor units
+	switch {
+	case k >= 0 && k <= 18:
+		return units{n: c}.mulInt(pow10[k]), true
+	case k < 0 && k >= -18:
+		p := pow10[-k]
+		if c%p != 0 {
+			return units{}, false
+		}
+		return units{n: c / p}, true
+	}
+	return bigUnits(decimal.New(c, exp), k)
+}
+
+// bigUnits is toUnits for any d, with k = d's exponent + the minor digits.
+func bigUnits(d decimal.Decimal, k int64) (units, bool) {
 	if k < 0 && d.NumDigits() <= int(-k) { // 0 < |d| < one minor unit, or zero
 		return units{}, d.IsZero()
 	}
