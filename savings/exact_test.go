@@ -2,6 +2,7 @@ package savings_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/big"
 	"testing"
 
@@ -233,4 +234,122 @@ func TestPlan_Check_Exact(t *testing.T) {
 		require.True(t, c.Paid.Equal(dep))
 		require.Equal(t, int(n), c.Shares)
 	})
+}
+
+// TestFund_MemberIDs: the fund accepts exactly the member IDs
+// shg.ValidateID accepts.
+func TestFund_MemberIDs(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		r := rapid.SampledFrom([]rune{'a', 'Z', '0', '-', '~', '!', ' ', '\t', '\n', 0x7f, 0, 'é', 'ب', '۴', 0x200b, 0xa0, 0x2028, 0xfffd})
+		id := rapid.StringOfN(r, 0, 70, -1).Draw(t, "id")
+		if rapid.Bool().Draw(t, "invalidUTF8") {
+			id += "\xff"
+		}
+		f := savings.MustFund(shg.IRR)
+		err := f.Deposit(savings.Entry{Date: day0}, shg.MemberID(id), shg.Rials(10), 0)
+		want := shg.ValidateID(shg.MemberID(id)) != nil
+		require.Equal(t, want, shg.HasCode(err, savings.CodeMemberID), "%q: %v", id, err)
+		require.Equal(t, want, err != nil)
+	})
+}
+
+// TestFund_LongLedger books postings of every shape across several
+// storage blocks and reads them back, whole, from any point, from a clone
+// that diverged, and through a JSON snapshot.
+func TestFund_LongLedger(t *testing.T) {
+	type booked struct {
+		kind          savings.PostingKind
+		member, ref   string
+		note          string
+		shares, nlegs int
+		total         int64 // the debits, in paise
+	}
+	f := savings.MustFund("INR")
+	var want []booked
+	var clone savings.Fund
+	cloneAt := 0
+	for i := range 700 {
+		at := savings.Entry{Date: day0.AddDays(i / 10), Ref: fmt.Sprint("mtg-", i/10)}
+		id := members[i%len(members)]
+		switch {
+		case i == 300: // a clone in the middle of the second block
+			clone, cloneAt = f.Clone(), len(want)
+			fallthrough
+		case i%7 == 0:
+			require.NoError(t, f.Deposit(at, id, inr(int64(1000+i)), i%5))
+			want = append(want, booked{savings.KindDeposit, string(id), at.Ref, "", i % 5, 2, int64(1000 + i)})
+		case i%7 == 1:
+			require.NoError(t, f.DisburseLoan(at, id, inr(500)))
+			want = append(want, booked{savings.KindDisbursement, string(id), at.Ref, "", 0, 2, 500})
+		case i%7 == 2:
+			// Principal, interest, fee and penalty: five legs.
+			id = members[(i-1)%len(members)] // the borrower of the posting before
+			require.NoError(t, f.CollectLoan(at, id, savings.Collection{Principal: inr(100), Interest: inr(3), Fee: inr(2), Penalty: inr(1)}))
+			want = append(want, booked{savings.KindCollection, string(id), at.Ref, "", 0, 5, 106})
+		case i%7 == 3:
+			id = members[(i-3)%len(members)] // the saver of three postings before
+			require.NoError(t, f.Withdraw(at, id, inr(10), savings.WithdrawVoluntary, fmt.Sprint("note ", i)))
+			want = append(want, booked{savings.KindWithdrawal, string(id), at.Ref, fmt.Sprint("note ", i), 0, 2, 10})
+		case i%7 == 4:
+			require.NoError(t, f.TransferToBank(savings.Entry{Date: at.Date}, inr(1)))
+			want = append(want, booked{savings.KindTransfer, "", "", "", 0, 2, 1})
+		case i%7 == 5:
+			// A newcomer with nothing to settle: a posting with no legs.
+			nm := fmt.Sprint("new-", i)
+			_, err := f.ExitSettlement(at, shg.MemberID(nm))
+			require.NoError(t, err)
+			want = append(want, booked{savings.KindExitSettlement, nm, at.Ref, "", 0, 0, 0})
+		default:
+			require.NoError(t, f.Fine(at, id, inr(7)))
+			want = append(want, booked{savings.KindFine, string(id), at.Ref, "", 0, 2, 7})
+		}
+	}
+	checkFrom := func(t *testing.T, got []savings.Posting, from int, want []booked) {
+		t.Helper()
+		require.Len(t, got, len(want)-from)
+		for k, p := range got {
+			w := want[from+k]
+			require.Equal(t, from+k+1, p.Seq)
+			require.Equal(t, w.kind, p.Kind, "posting %d", p.Seq)
+			require.Equal(t, shg.MemberID(w.member), p.Member, "posting %d", p.Seq)
+			require.Equal(t, w.ref, p.Ref, "posting %d", p.Seq)
+			require.Equal(t, w.note, p.Note, "posting %d", p.Seq)
+			require.Equal(t, w.shares, p.Shares, "posting %d", p.Seq)
+			require.Len(t, p.Legs, w.nlegs, "posting %d", p.Seq)
+			require.True(t, p.Balanced(), "posting %d", p.Seq)
+			debits, _ := p.Totals()
+			require.Equal(t, w.total, paise(t, debits), "posting %d", p.Seq)
+			for _, l := range p.Legs {
+				require.Equal(t, "INR", l.Amount.Currency())
+				if l.Account.PerMember() {
+					require.Equal(t, p.Member, l.Member)
+				} else {
+					require.Empty(t, l.Member)
+				}
+			}
+		}
+	}
+	all := f.Postings()
+	checkFrom(t, all, 0, want)
+	for _, from := range []int{0, 1, 255, 256, 257, 511, 512, 513, 699, 700} {
+		checkFrom(t, f.PostingsSince(from), from, want)
+	}
+	// The clone kept what it had and books on its own.
+	require.NoError(t, clone.Deposit(savings.Entry{Date: day0.AddDays(30), Ref: "clone"}, "bahar", inr(1), 3))
+	got := clone.Postings()
+	checkFrom(t, got[:cloneAt], 0, want[:cloneAt])
+	assert.Equal(t, "clone", got[cloneAt].Ref)
+	checkFrom(t, f.Postings(), 0, want)
+	// Postings returns copies.
+	all[0].Legs[0].Amount = inr(999_999)
+	assert.Equal(t, "10 INR", f.Postings()[0].Legs[0].Amount.String())
+
+	b, err := json.Marshal(f)
+	require.NoError(t, err)
+	var g savings.Fund
+	require.NoError(t, json.Unmarshal(b, &g))
+	checkFrom(t, g.Postings(), 0, want)
+	b2, err := json.Marshal(g)
+	require.NoError(t, err)
+	assert.Equal(t, string(b), string(b2))
 }
