@@ -74,7 +74,7 @@ func (s *state) apply(e Event) error {
 		}
 		if r.member == "" {
 			charge, _ := a.Charge().Add(a.Penalty)
-			if err := s.fund.BankLoanRepaid(at, a.Principal, charge); err != nil {
+			if err := s.wfund().BankLoanRepaid(at, a.Principal, charge); err != nil {
 				return err
 			}
 		}
@@ -88,7 +88,7 @@ func (s *state) apply(e Event) error {
 			return err
 		}
 		if !r.bank() && principal.IsPositive() {
-			if err := s.fund.WriteOffLoan(at, r.member, principal); err != nil {
+			if err := s.wfund().WriteOffLoan(at, r.member, principal); err != nil {
 				return err
 			}
 		}
@@ -122,11 +122,11 @@ func (s *state) apply(e Event) error {
 		if _, err := s.activeMember(d.Member); err != nil {
 			return err
 		}
-		if err := s.fund.SocialPayout(at, d.Member, d.Amount, d.Reason); err != nil {
+		if err := s.wfund().SocialPayout(at, d.Member, d.Amount, d.Reason); err != nil {
 			return err
 		}
 	case SharedOut:
-		if _, err := s.fund.ShareOut(at, savings.ShareOutOptions{Basis: d.Basis, IncludeSocialFund: d.IncludeSocialFund}); err != nil {
+		if _, err := s.wfund().ShareOut(at, savings.ShareOutOptions{Basis: d.Basis, IncludeSocialFund: d.IncludeSocialFund}); err != nil {
 			return err
 		}
 		s.shareOuts++
@@ -203,7 +203,7 @@ func (s *state) meeting(at savings.Entry, d MeetingHeld) error {
 		if _, err := s.activeMember(dep.Member); err != nil {
 			return err
 		}
-		if err := s.fund.Deposit(at, dep.Member, dep.Amount, dep.Shares); err != nil {
+		if err := s.wfund().Deposit(at, dep.Member, dep.Amount, dep.Shares); err != nil {
 			return err
 		}
 	}
@@ -211,7 +211,7 @@ func (s *state) meeting(at savings.Entry, d MeetingHeld) error {
 		if _, err := s.activeMember(p.Member); err != nil {
 			return err
 		}
-		if err := s.fund.SocialContribution(at, p.Member, p.Amount); err != nil {
+		if err := s.wfund().SocialContribution(at, p.Member, p.Amount); err != nil {
 			return err
 		}
 	}
@@ -219,7 +219,7 @@ func (s *state) meeting(at savings.Entry, d MeetingHeld) error {
 		if _, ok := s.members[f.Member]; !ok {
 			return violation(CodeUnknownMember, "no such member", "a member of the group", string(f.Member))
 		}
-		if err := s.fund.Fine(at, f.Member, f.Amount); err != nil {
+		if err := s.wfund().Fine(at, f.Member, f.Amount); err != nil {
 			return err
 		}
 	}
@@ -245,7 +245,7 @@ func (s *state) repayInternal(at savings.Entry, rp Repayment) error {
 	if err != nil {
 		return err
 	}
-	return s.fund.CollectLoan(at, r.member, savings.Collection{Principal: a.Principal, Interest: a.Interest, Fee: a.Fee, Penalty: a.Penalty})
+	return s.wfund().CollectLoan(at, r.member, savings.Collection{Principal: a.Principal, Interest: a.Interest, Fee: a.Fee, Penalty: a.Penalty})
 }
 
 func (s *state) addLoan(id shg.LoanID, rec *loanRec) error {
@@ -266,7 +266,7 @@ func (s *state) grant(at savings.Entry, d LoanGranted) error {
 	if err != nil {
 		return err
 	}
-	if err := s.fund.DisburseLoan(at, d.Member, d.Terms.Principal); err != nil {
+	if err := s.wfund().DisburseLoan(at, d.Member, d.Terms.Principal); err != nil {
 		return err
 	}
 	if err := s.addLoan(d.Loan, &loanRec{acct: acct, member: d.Member}); err != nil {
@@ -295,7 +295,7 @@ func (s *state) disburseTranche(at savings.Entry, d TrancheDisbursed) error {
 			return err
 		}
 		if bl.Member == "" {
-			if err := s.fund.BankLoanReceived(at, bl.Terms.Principal); err != nil {
+			if err := s.wfund().BankLoanReceived(at, bl.Terms.Principal); err != nil {
 				return err
 			}
 		}
@@ -334,13 +334,13 @@ func (s *state) exit(at savings.Entry, d MemberExited) error {
 		if err := s.repayInternal(at, Repayment{Loan: id, Amount: pay}); err != nil {
 			return err
 		}
-		if err := s.fund.Withdraw(at, d.Member, pay, savings.WithdrawExit, "loan settled from savings"); err != nil {
+		if err := s.wfund().Withdraw(at, d.Member, pay, savings.WithdrawExit, "loan settled from savings"); err != nil {
 			return err
 		}
 		left, _ = left.Sub(pay)
 	}
 	if left.IsPositive() {
-		if err := s.fund.Withdraw(at, d.Member, left, savings.WithdrawExit, d.Reason); err != nil {
+		if err := s.wfund().Withdraw(at, d.Member, left, savings.WithdrawExit, d.Reason); err != nil {
 			return err
 		}
 	}

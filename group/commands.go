@@ -449,17 +449,50 @@ func (g *Group) ApplyForTranche(on shg.Date, n int, requests []policy.MemberRequ
 // RepayBank records a repayment of a bank loan and returns how it was
 // allocated. When the group borrowed, the payment leaves the group's cash.
 func (g *Group) RepayBank(on shg.Date, id shg.LoanID, amount shg.Money) (loan.Transaction, error) {
-	const op = "group.RepayBank"
-	vs := append(g.precheck(on), g.loanCheck(id, true)...)
-	vs = append(vs, g.money("repayment", amount, false)...)
-	if len(vs) > 0 {
-		return loan.Transaction{}, refuse(op, vs)
-	}
-	if err := g.commit(op, on, BankRepaymentMade{Loan: id, Amount: amount}); err != nil {
+	txs, err := g.repayBank("group.RepayBank", on, []Repayment{{Loan: id, Amount: amount}})
+	if err != nil {
 		return loan.Transaction{}, err
 	}
-	txs := g.st.loans[id].acct.Transactions()
-	return txs[len(txs)-1], nil
+	return txs[0], nil
+}
+
+// RepayBankLoans records several bank repayments made on one day (members
+// bringing their installments to a meeting, say) as one unit: all are
+// booked or none. It returns each repayment's allocation, in order.
+func (g *Group) RepayBankLoans(on shg.Date, repayments []Repayment) ([]loan.Transaction, error) {
+	return g.repayBank("group.RepayBankLoans", on, repayments)
+}
+
+func (g *Group) repayBank(op string, on shg.Date, rs []Repayment) ([]loan.Transaction, error) {
+	vs := g.precheck(on)
+	if len(rs) == 0 {
+		vs = append(vs, shg.Violation{Code: CodeMeeting, Message: "no repayments", Want: ">= 1 repayment", Got: "0"})
+	}
+	seen := map[shg.LoanID]bool{}
+	for _, r := range rs {
+		if seen[r.Loan] {
+			vs = append(vs, shg.Violation{Code: CodeDuplicateLoan, Message: "loan repaid twice in one command", Want: "each loan once", Got: string(r.Loan)})
+		}
+		seen[r.Loan] = true
+		vs = append(vs, g.loanCheck(r.Loan, true)...)
+		vs = append(vs, g.money("repayment", r.Amount, false)...)
+	}
+	if len(vs) > 0 {
+		return nil, refuse(op, vs)
+	}
+	data := make([]EventData, len(rs))
+	for i, r := range rs {
+		data[i] = BankRepaymentMade{Loan: r.Loan, Amount: r.Amount}
+	}
+	if err := g.commit(op, on, data...); err != nil {
+		return nil, err
+	}
+	out := make([]loan.Transaction, len(rs))
+	for i, r := range rs {
+		txs := g.st.loans[r.Loan].acct.Transactions()
+		out[i] = txs[len(txs)-1]
+	}
+	return out, nil
 }
 
 // WriteOff gives a loan up as lost. When the policy sets

@@ -236,7 +236,7 @@ type state struct {
 type txlog struct {
 	saved     state
 	members   map[shg.MemberID]savedMember
-	fund      savings.Fund
+	fund      *savings.Fund // the fund before the command; nil until touched
 	loans     map[shg.LoanID]loanRec
 	nLoans    int
 	nOrder    int
@@ -252,11 +252,11 @@ func newState(currency string) state {
 	}
 }
 
-// begin starts a command. The fund's Clone shares its append-only ledger,
-// so saving it costs only its member map; loans are saved when first touched.
+// begin starts a command. What the command changes is saved when first
+// touched: the fund (whose Clone shares its append-only ledger), each loan
+// and each member.
 func (s *state) begin() *txlog {
-	t := &txlog{saved: *s, fund: s.fund.Clone(),
-		nLoans: len(s.loanOrder), nOrder: len(s.order), nTranches: len(s.tranches)}
+	t := &txlog{saved: *s, nLoans: len(s.loanOrder), nOrder: len(s.order), nTranches: len(s.tranches)}
 	s.tx = t
 	return t
 }
@@ -280,7 +280,9 @@ func (s *state) rollback(t *txlog) {
 	loans, members := s.loans, s.members
 	*s = t.saved
 	s.loans, s.members = loans, members
-	s.fund = t.fund
+	if t.fund != nil {
+		s.fund = *t.fund
+	}
 	s.loanOrder = s.loanOrder[:t.nLoans]
 	s.order = s.order[:t.nOrder]
 	s.tranches = s.tranches[:t.nTranches]
@@ -298,12 +300,22 @@ func (s *state) touch(id shg.LoanID) (*loanRec, bool) {
 			if s.tx.loans == nil {
 				s.tx.loans = map[shg.LoanID]loanRec{}
 			}
-			c := *r
-			c.acct = r.acct.Clone()
-			s.tx.loans[id] = c
+			// A plain copy suffices: loan.Account's methods never write
+			// into memory a copy shares (they work on a private copy and
+			// swap it in on success).
+			s.tx.loans[id] = *r
 		}
 	}
 	return r, true
+}
+
+// wfund returns the fund for writing, saving it first for a rollback.
+func (s *state) wfund() *savings.Fund {
+	if s.tx != nil && s.tx.fund == nil {
+		f := s.fund.Clone()
+		s.tx.fund = &f
+	}
+	return &s.fund
 }
 
 // savedMember is a member's state before the current command.

@@ -301,6 +301,17 @@ func (m *groupMachine) actions() map[string]func(*rapid.T) {
 			}
 			m.do(t, "tranche", func() error { _, err := m.g.ApplyForTranche(m.date(t), n, reqs); return err })
 		},
+		"repayBankLoans": func(t *rapid.T) {
+			var rs []group.Repayment
+			for _, l := range m.loans(true) {
+				if due := l.Account.Due(m.on); due.IsPositive() {
+					rs = append(rs, group.Repayment{Loan: l.ID, Amount: due})
+				} else if rapid.IntRange(0, 3).Draw(t, "prepay") == 0 {
+					rs = append(rs, group.Repayment{Loan: l.ID, Amount: m.unit})
+				}
+			}
+			m.do(t, "repayBankLoans", func() error { _, err := m.g.RepayBankLoans(m.date(t), rs); return err })
+		},
 		"repayBank": func(t *rapid.T) {
 			ls := m.loans(true)
 			if len(ls) == 0 {

@@ -99,8 +99,10 @@ type LoanInfo struct {
 // IsBank reports whether the loan is a bank loan.
 func (l LoanInfo) IsBank() bool { return l.Tranche > 0 }
 
+// info shares the account's memory with the group: safe, because
+// loan.Account's methods never write into memory a copy shares.
 func (r *loanRec) info(id shg.LoanID) LoanInfo {
-	return LoanInfo{ID: id, Member: r.member, Tranche: r.tranche, Account: r.acct.Clone()}
+	return LoanInfo{ID: id, Member: r.member, Tranche: r.tranche, Account: r.acct}
 }
 
 // Loans returns every loan, internal and bank, in the order granted.
@@ -158,6 +160,10 @@ func (g *Group) trancheInfo(t trancheRec) TrancheInfo {
 
 // principalRepaid is the principal actually repaid (not written off).
 func principalRepaid(a loan.Account) shg.Money {
+	if a.Status() != loan.WrittenOff {
+		p, _ := a.Disbursed().Sub(a.OutstandingPrincipal())
+		return p
+	}
 	p := shg.Zero(a.Currency())
 	for _, t := range a.Transactions() {
 		if t.Kind == loan.KindRepayment {
@@ -259,8 +265,9 @@ func (g *Group) Mature(on shg.Date) bool {
 }
 
 // Grade grades the group on date on by the policy's grading rules.
-func (g *Group) Grade(on shg.Date) policy.Grading {
-	f := g.gateFacts(on)
+func (g *Group) Grade(on shg.Date) policy.Grading { return g.grade(g.gateFacts(on)) }
+
+func (g *Group) grade(f policy.GateFacts) policy.Grading {
 	mr := decimal.NewFromInt(1)
 	if f.MeetingsExpected > 0 {
 		mr = decimal.Min(mr, ratio(f.MeetingsHeld, f.MeetingsExpected))
@@ -291,12 +298,13 @@ func (g *Group) TrancheChecklist(on shg.Date, n int, requests []policy.MemberReq
 }
 
 func (g *Group) trancheFacts(on shg.Date, n int, requests []policy.MemberRequest) policy.TrancheFacts {
+	gf := g.gateFacts(on)
 	f := policy.TrancheFacts{
 		Number:         n,
 		Stage:          g.st.stage,
-		Mature:         g.Mature(on),
+		Mature:         g.st.stage == policy.Sustainability && g.pol.CheckGate(policy.Sustainability, gf).Passed(),
 		GroupAgeMonths: g.AgeMonths(on),
-		Grade:          g.Grade(on).Grade,
+		Grade:          g.grade(gf).Grade,
 		Corpus:         g.Corpus(),
 		Requests:       slices.Clone(requests),
 		Members:        g.activeCount(),

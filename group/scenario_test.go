@@ -183,3 +183,45 @@ func TestKermanshah_InternalLoanCappedBySavings(t *testing.T) {
 	// Cash: 30,000,000 saved − 4,000,000 lent.
 	assert.True(t, g.Fund().Cash().Total.Equal(shg.Rials(26_000_000)))
 }
+
+func TestGroup_RepayBankLoans(t *testing.T) {
+	g := linkedReady(t)
+	on := sh(1397, 12, 1)
+	_, err := g.HoldMeeting(on, meeting(g, shg.Toman(100_000)))
+	require.NoError(t, err)
+	ids, err := g.ApplyForTranche(on, 1, []policy.MemberRequest{
+		{Member: mid(1), Amount: shg.Toman(1_000_000)}, {Member: mid(2), Amount: shg.Toman(2_000_000)}})
+	require.NoError(t, err)
+
+	due := sh(1398, 1, 1) // the first installments fall due a month later
+	var rs []group.Repayment
+	for _, id := range ids {
+		l, _ := g.Loan(id)
+		rs = append(rs, group.Repayment{Loan: id, Amount: l.Account.Due(due)})
+	}
+	t.Run("ErrOverpayment", func(t *testing.T) {
+		// The second repayment overpays: neither is booked.
+		bad := append([]group.Repayment{}, rs...)
+		l, _ := g.Loan(ids[1])
+		po, _ := l.Account.Payoff(due)
+		bad[1].Amount, _ = po.Add(shg.Rials(1))
+		before, n := snapshot(t, g), g.Len()
+		_, err := g.RepayBankLoans(due, bad)
+		requireRefused(t, g, before, n, err, "loan.overpayment")
+	})
+	t.Run("ErrDuplicate", func(t *testing.T) {
+		before, n := snapshot(t, g), g.Len()
+		_, err := g.RepayBankLoans(due, []group.Repayment{rs[0], rs[0]})
+		requireRefused(t, g, before, n, err, group.CodeDuplicateLoan)
+	})
+	t.Run("OK", func(t *testing.T) {
+		txs, err := g.RepayBankLoans(due, rs)
+		require.NoError(t, err)
+		require.Len(t, txs, 2)
+		for i, tx := range txs {
+			assert.True(t, tx.Amount.Equal(rs[i].Amount))
+			l, _ := g.Loan(ids[i])
+			assert.True(t, l.Account.Due(due).IsZero(), "installment 1 paid")
+		}
+	})
+}
