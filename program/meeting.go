@@ -297,23 +297,39 @@ func (s *sim) paid(l *lsim, next int) {
 	}
 }
 
-// repayBank pays the bank installments due.
+// repayBank pays the bank installments due, in one command.
 func (s *sim) repayBank(on shg.Date) error {
 	groupBorrows := s.pol.BankLinkage.Borrower == policy.BorrowerGroup
-	kept := s.loans[:0]
+	type due struct {
+		l    *lsim
+		next int
+	}
+	var rs []group.Repayment
+	var dues []due
+	cash := s.cash
 	for _, l := range s.loans {
 		if l.tranche > 0 && !l.done {
 			amt, next, ok := s.payment(l, on)
-			if ok && (!groupBorrows || amt <= s.cash) {
-				if _, err := s.g.RepayBank(on, l.id, s.money(amt)); err != nil {
-					return s.fail("repay bank loan "+string(l.id), on, err)
-				}
-				s.paid(l, next)
+			if ok && (!groupBorrows || amt <= cash) {
+				rs = append(rs, group.Repayment{Loan: l.id, Amount: s.money(amt)})
+				dues = append(dues, due{l, next})
 				if groupBorrows {
-					s.cash -= amt
+					cash -= amt
 				}
 			}
 		}
+	}
+	if len(rs) > 0 {
+		if _, err := s.g.RepayBankLoans(on, rs); err != nil {
+			return s.fail("repay bank loans", on, err)
+		}
+		s.cash = cash
+		for _, d := range dues {
+			s.paid(d.l, d.next)
+		}
+	}
+	kept := s.loans[:0]
+	for _, l := range s.loans {
 		if !l.done {
 			kept = append(kept, l)
 		}
