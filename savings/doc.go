@@ -79,7 +79,7 @@
 // in proportion to a [ShareOutBasis]: savings, shares (the VSLA "value of a
 // share", pool ÷ total shares), or savings × time (each member's savings
 // back, and the earnings by member-days, so money saved early earns more).
-// Payouts are exact ([shg.Money.Allocate], largest remainder): they sum to
+// Payouts are exact (largest remainder, as [shg.Money.Allocate]): they sum to
 // the pool and none is a minor unit or more off its exact share. The
 // social fund is kept unless [ShareOutOptions] says otherwise: in a VSLA it
 // "is not distributed back to the members at the end of the annual cycle,

@@ -353,3 +353,99 @@ func TestFund_LongLedger(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, string(b), string(b2))
 }
+
+// TestFund_ShareOut_LargeAmounts shares out funds of up to 10^15 paise a
+// deposit, where share × weight needs 128 bits, and compares every payout
+// with largest remainder computed in big.Int (see machine_test.go).
+func TestFund_ShareOut_LargeAmounts(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		f := savings.MustFund(cur)
+		sav, shares := map[shg.MemberID]int64{}, map[shg.MemberID]int64{}
+		var log []change
+		var earnings int64
+		day := day0
+		for i, n := 0, rapid.IntRange(1, 30).Draw(t, "n"); i < n; i++ {
+			day = day.AddDays(rapid.IntRange(0, 3).Draw(t, "dt"))
+			at := savings.Entry{Date: day}
+			id := rapid.SampledFrom(members).Draw(t, "member")
+			amt := rapid.Int64Range(1, 1_000_000_000_000_000).Draw(t, "amount")
+			if rapid.IntRange(0, 4).Draw(t, "fine") == 0 {
+				require.NoError(t, f.Fine(at, id, inr(amt)))
+				earnings += amt
+				continue
+			}
+			k := rapid.IntRange(1, 5).Draw(t, "shares")
+			require.NoError(t, f.Deposit(at, id, inr(amt), k))
+			sav[id] += amt
+			shares[id] += int64(k)
+			log = append(log, change{m: id, date: day, delta: amt})
+		}
+		until := day.AddDays(rapid.IntRange(0, 30).Draw(t, "until"))
+		basis := savings.ShareOutBasis(rapid.IntRange(0, 2).Draw(t, "basis"))
+		days := memberDays(log, until)
+		var ids []shg.MemberID
+		var weights []*big.Int
+		var total int64
+		for _, id := range members { // members is sorted
+			if sav[id] == 0 {
+				continue
+			}
+			ids = append(ids, id)
+			total += sav[id]
+			switch basis {
+			case savings.BySavings:
+				weights = append(weights, big.NewInt(sav[id]))
+			case savings.ByShares:
+				weights = append(weights, big.NewInt(shares[id]))
+			default:
+				weights = append(weights, big.NewInt(days[id]))
+			}
+		}
+		d, err := f.ShareOut(savings.Entry{Date: until}, savings.ShareOutOptions{Basis: basis})
+		share := total + earnings
+		if basis == savings.BySavingsTime {
+			share = earnings
+		}
+		sumW := new(big.Int)
+		for _, w := range weights {
+			sumW.Add(sumW, w)
+		}
+		if share != 0 && sumW.Sign() == 0 {
+			// Only fines, or savings held for no time: nothing to divide by.
+			require.True(t, shg.HasCode(err, savings.CodeShareOutWeights), "%v", err)
+			return
+		}
+		require.NoError(t, err)
+		want := largestRemainder(share, weights)
+		require.Len(t, d.Payouts, len(ids))
+		for i, p := range d.Payouts {
+			w := want[i]
+			if basis == savings.BySavingsTime {
+				w += sav[ids[i]]
+			}
+			require.Equal(t, ids[i], p.Member)
+			require.Equal(t, w, paise(t, p.Amount), "payout to %s", p.Member)
+		}
+	})
+}
+
+// TestFund_ShareOut_BeyondInt64: a pool past 2^63 rials is shared out
+// exactly too.
+func TestFund_ShareOut_BeyondInt64(t *testing.T) {
+	f := savings.MustFund(shg.IRR)
+	at := savings.Entry{Date: day0}
+	require.NoError(t, f.Deposit(at, "A", shg.MustParseMoney("9000000000000000000 IRR"), 0))
+	require.NoError(t, f.Deposit(at, "B", shg.MustParseMoney("4500000000000000000 IRR"), 0))
+	require.NoError(t, f.Fine(at, "A", shg.Rials(4)))
+	d, err := f.ShareOut(savings.Entry{Date: day0.AddDays(7)}, savings.ShareOutOptions{})
+	require.NoError(t, err)
+	// Pool 13.5e18 + 4, by savings 2:1. Exact shares: A 9e18 + 8/3, B 4.5e18 + 4/3.
+	// Floors 9e18 + 2 and 4.5e18 + 1 leave one rial, for the larger fraction
+	// (2/3, A's).
+	assert.Equal(t, "13500000000000000004 IRR", d.Pool.String())
+	require.Len(t, d.Payouts, 2)
+	assert.Equal(t, "9000000000000000003 IRR", d.Payouts[0].Amount.String())
+	assert.Equal(t, "4500000000000000001 IRR", d.Payouts[1].Amount.String())
+	assert.True(t, f.Cash().Total.IsZero())
+	assert.True(t, f.TrialBalance().Balanced())
+}

@@ -1,6 +1,9 @@
 package savings
 
 import (
+	"math"
+	"math/bits"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -85,7 +88,7 @@ func (f Fund) PlanShareOut(at Entry, opt ShareOutOptions) (Distribution, error) 
 //     than late. Net losses (earnings below zero) are borne in proportion
 //     to savings instead, so no member loses more than she has.
 //
-// Rounding is exact, by [shg.Money.Allocate] (largest remainder): the
+// Rounding is exact, by largest remainder as in [shg.Money.Allocate]: the
 // payouts sum to the pool to the minor unit and none differs from its
 // exact share by a unit or more; leftover units go to the largest
 // fractions, ties to the lower member ID.
@@ -222,6 +225,7 @@ func (f Fund) planShareOut(op string, at Entry, opt ShareOutOptions) (Distributi
 		days = f.memberDays(at.Date)
 	}
 	var noShares []string
+	var wu, su []units // weights and savings of the payouts, in minor units
 	for _, id := range ids {
 		b := f.members[id]
 		var w units
@@ -247,6 +251,7 @@ func (f Fund) planShareOut(op string, at Entry, opt ShareOutOptions) (Distributi
 			p.Weight = f.dec(w)
 		}
 		d.Payouts = append(d.Payouts, p)
+		wu, su = append(wu, w), append(su, b.savings)
 	}
 	if len(noShares) > 0 {
 		c.add(shg.Violation{Code: CodeNoShares,
@@ -256,39 +261,41 @@ func (f Fund) planShareOut(op string, at Entry, opt ShareOutOptions) (Distributi
 	}
 
 	// What is divided by weight, and the weights.
-	share, base := d.Pool, false // base: each payout starts from her savings
-	weights := make([]decimal.Decimal, len(d.Payouts))
-	for i, p := range d.Payouts {
-		weights[i] = p.Weight
-	}
+	share, base := pool, false // base: each payout starts from her savings
 	if opt.Basis == BySavingsTime {
-		share = f.m(pool.sub(sav))
-		base = true
-		if share.IsNegative() {
-			for i, p := range d.Payouts { // losses by savings
-				weights[i] = p.Savings.Amount()
-			}
+		share, base = pool.sub(sav), true
+		if share.sign() < 0 {
+			wu = su // losses by savings
 		}
 	}
-	parts := make([]shg.Money, len(d.Payouts))
-	if !share.IsZero() {
-		var err error
-		if parts, err = share.Allocate(weights...); err != nil {
-			c.add(shg.Violation{Code: CodeShareOutWeights,
-				Message: "nothing to divide the pool by: no member has a positive " + weightName(opt.Basis),
-				Want:    "a positive total weight", Got: "0", Err: shg.ErrInvalidWeights})
-			return Distribution{}, c.err(op)
+	parts := make([]units, len(d.Payouts)) // all zero when nothing is shared
+	if !share.isZero() {
+		if p, ok := split(share, wu); ok {
+			parts = p
+		} else {
+			// Past an int64, or no weight at all: divide decimals.
+			weights := make([]decimal.Decimal, len(wu))
+			for i, w := range wu {
+				weights[i] = w.decimal(0)
+			}
+			ms, err := f.m(share).Allocate(weights...)
+			if err != nil {
+				c.add(shg.Violation{Code: CodeShareOutWeights,
+					Message: "nothing to divide the pool by: no member has a positive " + weightName(opt.Basis),
+					Want:    "a positive total weight", Got: "0", Err: shg.ErrInvalidWeights})
+				return Distribution{}, c.err(op)
+			}
+			for i, m := range ms {
+				parts[i] = f.units(m)
+			}
 		}
 	}
 	for i := range d.Payouts {
 		amt := parts[i]
-		if amt.Currency() == "" {
-			amt = f.m(units{})
-		}
 		if base {
-			amt, _ = d.Payouts[i].Savings.Add(amt)
+			amt = amt.add(su[i])
 		}
-		d.Payouts[i].Amount = amt
+		d.Payouts[i].Amount = f.m(amt)
 	}
 	if cash := f.bal[at.Via]; cash.cmp(pool) < 0 {
 		c.add(shg.Violation{Code: CodeInsufficientCash,
@@ -307,6 +314,60 @@ func weightName(b ShareOutBasis) string {
 		return "savings × time"
 	}
 	return "savings"
+}
+
+// split divides share (minor units) in proportion to weights by largest
+// remainder, as [shg.Money.Allocate] does: each part is first its exact
+// share rounded toward zero, then the units left over go one at a time to
+// the largest discarded fractions, ties to the lower index; a negative
+// share is split as −(|share| split). It works in 64-bit integers with
+// 128-bit products, and reports false, for the caller to divide decimals,
+// when share or the total weight does not fit an int64 or the weights
+// sum to zero.
+func split(share units, weights []units) ([]units, bool) {
+	if share.big != nil || share.n == math.MinInt64 {
+		return nil, false
+	}
+	var total uint64
+	for _, w := range weights {
+		if w.big != nil || w.n < 0 {
+			return nil, false
+		}
+		if total += uint64(w.n); total > math.MaxInt64 {
+			return nil, false
+		}
+	}
+	if total == 0 {
+		return nil, false
+	}
+	s := abs64(share.n)
+	parts := make([]units, len(weights))
+	rems := make([]uint64, len(weights))
+	var given uint64
+	for i, w := range weights {
+		// s×w = total×q + r, 0 <= r < total. As w <= total, q <= s, so
+		// the high word of s×w is below total, as Div64 requires.
+		hi, lo := bits.Mul64(s, uint64(w.n))
+		q, r := bits.Div64(hi, lo, total)
+		parts[i].n, rems[i] = int64(q), r
+		given += q
+	}
+	if left := s - given; left > 0 { // fewer than len(weights)
+		order := make([]int, len(weights))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool { return rems[order[a]] > rems[order[b]] })
+		for _, i := range order[:left] {
+			parts[i].n++
+		}
+	}
+	if share.n < 0 {
+		for i := range parts {
+			parts[i].n = -parts[i].n
+		}
+	}
+	return parts, true
 }
 
 // memberDays returns each member's savings × days held in the open cycle,
