@@ -211,12 +211,15 @@ func (a Arrears) AtRisk(days int) shg.Money {
 // away without touching the original, and a method that returns an error
 // has changed nothing. The zero Account is not a loan; use [Open].
 type Account struct {
-	id        shg.LoanID
-	terms     Terms
-	opts      Options
-	status    Status
-	lines     []Line
-	txns      []Transaction
+	id     shg.LoanID
+	terms  Terms
+	opts   Options
+	status Status
+	// lines are shared with copies of the Account and never written
+	// through (see cow.go); lines[:head] owe nothing.
+	lines     []*Line
+	head      int
+	txns      txnLog
 	disbursed shg.Money
 	last      shg.Date
 }

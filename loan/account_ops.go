@@ -43,9 +43,9 @@ func Open(id shg.LoanID, terms Terms, opts Options) (Account, error) {
 	for i, it := range items {
 		lines[i] = newLine(it, zero)
 	}
-	a := Account{id: id, terms: terms, opts: opts, status: Active, lines: lines,
+	a := Account{id: id, terms: terms, opts: opts, status: Active, lines: linePointers(lines),
 		disbursed: terms.Principal, last: terms.Start}
-	a.txns = []Transaction{a.txn(KindDisbursement, terms.Start, terms.Principal)}
+	a.txns = txnLog{flat: []Transaction{a.txn(KindDisbursement, terms.Start, terms.Principal)}}
 	return a, nil
 }
 
@@ -132,10 +132,19 @@ func (a Account) LastDate() shg.Date { return a.last }
 
 // Installments returns a copy of the loan's installments with what has
 // been paid on them.
-func (a Account) Installments() []Line { return append([]Line(nil), a.lines...) }
+func (a Account) Installments() []Line {
+	if len(a.lines) == 0 {
+		return nil
+	}
+	out := make([]Line, len(a.lines))
+	for i, l := range a.lines {
+		out[i] = *l
+	}
+	return out
+}
 
 // Transactions returns a copy of the loan's history, in date order.
-func (a Account) Transactions() []Transaction { return append([]Transaction(nil), a.txns...) }
+func (a Account) Transactions() []Transaction { return a.txns.slice() }
 
 // OutstandingPrincipal returns the principal lent and not yet repaid; zero
 // once the loan is closed or written off.
@@ -144,8 +153,10 @@ func (a Account) OutstandingPrincipal() shg.Money {
 	if a.status != Active {
 		return t
 	}
-	for i := range a.lines {
-		t = add(t, a.lines[i].due(PrincipalComponent))
+	for _, l := range a.lines[a.head:] {
+		if l.owes(PrincipalComponent) {
+			t = add(t, l.due(PrincipalComponent))
+		}
 	}
 	return t
 }
@@ -154,16 +165,8 @@ func (a Account) OutstandingPrincipal() shg.Money {
 // through the methods of this package, which never write into shared
 // memory; Clone also detaches the copy's memory.)
 func (a Account) Clone() Account {
-	a.lines = append([]Line(nil), a.lines...)
-	a.txns = append([]Transaction(nil), a.txns...)
-	return a
-}
-
-// working returns a copy of a whose lines may be changed in place and to
-// whose transactions appending never writes into a's memory.
-func (a Account) working() Account {
-	a.lines = append([]Line(nil), a.lines...)
-	a.txns = a.txns[:len(a.txns):len(a.txns)]
+	a.lines = linePointers(a.Installments())
+	a.txns = txnLog{flat: a.txns.slice()}
 	return a
 }
 
@@ -188,18 +191,47 @@ func (l *Line) due(c Component) shg.Money {
 	return sub(sched, paid)
 }
 
-// pay records x paid on component c.
-func (l *Line) pay(c Component, x shg.Money) {
+// owes reports whether component c of the line is unpaid, without
+// computing how much.
+func (l *Line) owes(c Component) bool {
 	switch c {
 	case PenaltyComponent:
-		l.PaidPenalty = add(l.PaidPenalty, x)
+		return l.PaidPenalty.LessThan(l.Penalty)
 	case FeeComponent:
-		l.PaidFee = add(l.PaidFee, x)
+		return l.PaidFee.LessThan(l.Fee)
 	case InterestComponent:
-		l.PaidInterest = add(l.PaidInterest, x)
-	default:
-		l.PaidPrincipal = add(l.PaidPrincipal, x)
+		return l.PaidInterest.LessThan(l.Interest)
 	}
+	return l.PaidPrincipal.LessThan(l.Principal)
+}
+
+// clear reports whether no component of the line is unpaid.
+func (l *Line) clear() bool {
+	return !l.owes(PrincipalComponent) && !l.owes(InterestComponent) &&
+		!l.owes(FeeComponent) && !l.owes(PenaltyComponent)
+}
+
+// pay pays up to left on component c, which must be unpaid, and returns
+// the amount paid: all that is unpaid if left covers it.
+func (l *Line) pay(c Component, left shg.Money) shg.Money {
+	var sched, paid *shg.Money
+	switch c {
+	case PenaltyComponent:
+		sched, paid = &l.Penalty, &l.PaidPenalty
+	case FeeComponent:
+		sched, paid = &l.Fee, &l.PaidFee
+	case InterestComponent:
+		sched, paid = &l.Interest, &l.PaidInterest
+	default:
+		sched, paid = &l.Principal, &l.PaidPrincipal
+	}
+	d := sub(*sched, *paid)
+	if left.LessThan(d) {
+		*paid = add(*paid, left)
+		return left
+	}
+	*paid = *sched
+	return d
 }
 
 func (al *Allocation) add(c Component, x shg.Money) {
@@ -218,12 +250,17 @@ func (al *Allocation) add(c Component, x shg.Money) {
 // current returns the index of the first installment due after on
 // (len(lines) if none).
 func (a *Account) current(on shg.Date) int {
-	for i := range a.lines {
-		if a.lines[i].Due.After(on) {
-			return i
+	// Due dates never decrease: binary search.
+	lo, hi := 0, len(a.lines)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if a.lines[m].Due.After(on) {
+			hi = m
+		} else {
+			lo = m + 1
 		}
 	}
-	return len(a.lines)
+	return lo
 }
 
 // earned reports whether the charge of installment i is owed on date on:
@@ -253,25 +290,28 @@ func (a Account) asOf(on shg.Date) Account {
 	if a.opts.Penalty.IsZero() || a.status != Active {
 		return a
 	}
-	w := a.working()
-	w.assess(on)
-	return w
+	d := a.draft()
+	d.assess(on)
+	return d.Account
 }
 
 // assess charges the penalty of every installment whose penalty date (due
 // date + GraceDays + 1) is on or before on and that is then still unpaid.
 // Transactions come in date order and each assesses first, so an
 // installment is assessed against the payments dated before its penalty
-// date. a must be a working copy.
-func (a *Account) assess(on shg.Date) {
-	rule := a.opts.Penalty
-	if rule.IsZero() || a.status != Active {
+// date. Lines before head owe nothing and are never charged.
+func (d *draft) assess(on shg.Date) {
+	rule := d.opts.Penalty
+	if rule.IsZero() || d.status != Active {
 		return
 	}
-	cur := a.Currency()
-	rd := rounder{mode: a.terms.Rounding.Mode, unit: a.terms.Rounding.UnitFor(cur)}
-	for i := range a.lines {
-		l := &a.lines[i]
+	cur := d.Currency()
+	var (
+		rd   rounder
+		rdOK bool
+	)
+	for i := d.head; i < len(d.lines); i++ {
+		l := d.lines[i]
 		when := l.Due.AddDays(rule.GraceDays + 1)
 		if when.After(on) {
 			break // lines are in due-date order
@@ -283,15 +323,19 @@ func (a *Account) assess(on shg.Date) {
 		if !base.IsPositive() {
 			continue
 		}
+		l = d.line(i)
 		l.PenaltyAssessed = true
+		if !rdOK {
+			rd, rdOK = rounder{mode: d.terms.Rounding.Mode, unit: d.terms.Rounding.UnitFor(cur)}, true
+		}
 		p := money(rd.round(rule.Flat.Amount().Add(rule.Rate.Mul(base.Amount()))), cur)
 		if !p.IsPositive() {
 			continue
 		}
 		l.Penalty = add(l.Penalty, p)
-		t := a.txn(KindPenalty, when, p)
+		t := d.txn(KindPenalty, when, p)
 		t.Penalty, t.Installment = p, l.Number
-		a.txns = append(a.txns, t)
+		d.txns.add(t)
 	}
 }
 
@@ -301,18 +345,32 @@ func (a *Account) assess(on shg.Date) {
 func (a *Account) payoff(on shg.Date) shg.Money {
 	cur := a.current(on)
 	t := shg.Zero(a.Currency())
-	for i := range a.lines {
-		l := &a.lines[i]
+	for i := a.head; i < len(a.lines); i++ {
+		l := a.lines[i]
+		earned := a.earned(i, cur, on)
 		for _, c := range DefaultAllocationOrder {
-			if c != PrincipalComponent && !a.earned(i, cur, on) {
-				continue
-			}
-			if d := l.due(c); d.IsPositive() {
-				t = add(t, d)
+			if (earned || c == PrincipalComponent) && l.owes(c) {
+				t = add(t, l.due(c))
 			}
 		}
 	}
 	return t
+}
+
+// settled reports whether nothing of what settles the loan on date on is
+// left unpaid (see payoff); cur is current(on). a must have been assessed
+// to on.
+func (a *Account) settled(cur int, on shg.Date) bool {
+	for i := a.head; i < len(a.lines); i++ {
+		l := a.lines[i]
+		if l.owes(PrincipalComponent) {
+			return false
+		}
+		if a.earned(i, cur, on) && (l.owes(InterestComponent) || l.owes(FeeComponent) || l.owes(PenaltyComponent)) {
+			return false
+		}
+	}
+	return true
 }
 
 // checkOp appends the violations of a dated operation on an account that
@@ -383,44 +441,50 @@ func (a *Account) Repay(on shg.Date, amount shg.Money) (Allocation, error) {
 	if len(vs) > 0 {
 		return Allocation{}, shg.NewRuleError(op, vs...)
 	}
-	w := a.working()
+	w := a.draft()
 	w.assess(on)
-	po := w.payoff(on)
-	if amount.GreaterThan(po) {
-		return Allocation{}, shg.NewRuleError(op, shg.Violation{Code: CodeOverpayment,
-			Message: "repayment exceeds what settles the loan", Want: "<= " + po.String(), Got: amount.String()})
-	}
 	al := w.zeroAllocation()
 	cur := w.current(on)
 	order := w.opts.order()
+	// The payment covers, line by line, exactly what payoff adds up, so
+	// the loan is overpaid if money is left over, and settled if nothing
+	// of that remains unpaid.
 	left := amount
-	for i := range w.lines {
-		if !left.IsPositive() {
-			break
-		}
-		l := &w.lines[i]
+	for i := w.head; i < len(w.lines) && left.IsPositive(); i++ {
 		earned := w.earned(i, cur, on)
+		var l *Line // the draft's own copy, once it is paid on
 		for _, c := range order {
-			if !earned && c != PrincipalComponent {
+			if (!earned && c != PrincipalComponent) || !w.lines[i].owes(c) {
 				continue
 			}
-			d := l.due(c)
-			if !d.IsPositive() {
-				continue
+			if l == nil {
+				l = w.line(i)
 			}
-			x := d.Min(left)
-			l.pay(c, x)
+			x := l.pay(c, left)
 			al.add(c, x)
 			left = sub(left, x)
+			if !left.IsPositive() {
+				break
+			}
 		}
 	}
-	if amount.Equal(po) { // everything owed is paid: the loan is settled
+	if left.IsPositive() { // what was paid is all that settles the loan
+		po := sub(amount, left)
+		return Allocation{}, shg.NewRuleError(op, shg.Violation{Code: CodeOverpayment,
+			Message: "repayment exceeds what settles the loan", Want: "<= " + po.String(), Got: amount.String()})
+	}
+	w.advance()
+	if w.settled(cur, on) { // everything owed is paid: the loan is settled
 		for i := cur; i < len(w.lines); i++ {
 			if w.earned(i, cur, on) {
 				continue
 			}
-			l := &w.lines[i]
+			l := w.lines[i]
 			x := add(l.due(InterestComponent), l.due(FeeComponent))
+			if !x.IsPositive() {
+				continue
+			}
+			l = w.line(i)
 			l.Waived = add(l.Waived, x)
 			al.Waived = add(al.Waived, x)
 		}
@@ -429,9 +493,9 @@ func (a *Account) Repay(on shg.Date, amount shg.Money) (Allocation, error) {
 	}
 	t := w.txn(KindRepayment, on, amount)
 	t.Principal, t.Interest, t.Fee, t.Penalty, t.Waived = al.Principal, al.Interest, al.Fee, al.Penalty, al.Waived
-	w.txns = append(w.txns, t)
+	w.txns.add(t)
 	w.last = on
-	*a = w
+	*a = w.Account
 	return al, nil
 }
 
@@ -461,14 +525,13 @@ func (a Account) Due(on shg.Date) shg.Money {
 		return t
 	}
 	w := a.asOf(on)
-	for i := range w.lines {
-		l := &w.lines[i]
+	for _, l := range w.lines[w.head:] {
 		if l.Due.After(on) {
 			break
 		}
 		for _, c := range DefaultAllocationOrder {
-			if d := l.due(c); d.IsPositive() {
-				t = add(t, d)
+			if l.owes(c) {
+				t = add(t, l.due(c))
 			}
 		}
 	}
@@ -486,8 +549,7 @@ func (a Account) Arrears(on shg.Date) Arrears {
 		return r
 	}
 	w := a.asOf(on)
-	for i := range w.lines {
-		l := &w.lines[i]
+	for _, l := range w.lines[w.head:] {
 		r.OutstandingPrincipal = add(r.OutstandingPrincipal, l.due(PrincipalComponent))
 		if !l.Due.Before(on) {
 			continue
@@ -552,7 +614,7 @@ func (a *Account) Disburse(on shg.Date, amount shg.Money) error {
 	if len(vs) > 0 {
 		return shg.NewRuleError(op, vs...)
 	}
-	w := a.working()
+	w := a.draft()
 	w.assess(on)
 	zero := shg.Zero(w.Currency())
 	// Principal still scheduled on the re-amortized installments, and what
@@ -560,8 +622,7 @@ func (a *Account) Disburse(on shg.Date, amount shg.Money) error {
 	balance := amount
 	charges := zero
 	paidP, paidI, paidF := zero, zero, zero
-	for i := kept; i < len(w.lines); i++ {
-		l := &w.lines[i]
+	for _, l := range w.lines[kept:] {
 		balance, charges = add(balance, l.Principal), add(charges, l.Charge())
 		paidP, paidI, paidF = add(paidP, l.PaidPrincipal), add(paidI, l.PaidInterest), add(paidF, l.PaidFee)
 	}
@@ -578,25 +639,31 @@ func (a *Account) Disburse(on shg.Date, amount shg.Money) error {
 	if len(refused) > 0 {
 		return shg.NewRuleError(op, refused...)
 	}
-	lines := make([]Line, kept, kept+len(items))
-	copy(lines, w.lines[:kept])
-	for _, it := range items {
-		l := newLine(it, zero)
+	fresh := make([]Line, len(items))
+	for i, it := range items {
+		l := &fresh[i]
+		*l = newLine(it, zero)
 		l.PaidPrincipal = take(&paidP, l.Principal)
 		l.PaidInterest = take(&paidI, l.Interest)
 		l.PaidFee = take(&paidF, l.Fee)
-		lines = append(lines, l)
 	}
 	if paidP.IsPositive() || paidI.IsPositive() || paidF.IsPositive() {
 		return shg.NewRuleError(op, shg.Violation{Code: CodeTrancheAfterPrepayment,
 			Message: "the re-amortized installments would owe less than was paid on them in advance",
 			Want:    "no advance payment beyond the new installments", Got: add(add(paidP, paidI), paidF).String()})
 	}
-	w.lines = lines
+	lines := make([]*Line, kept, kept+len(fresh))
+	copy(lines, w.lines)
+	for i := range fresh {
+		lines = append(lines, &fresh[i])
+	}
+	w.setLines(lines)
+	w.head = min(w.head, kept)
+	w.advance()
 	w.disbursed = add(w.disbursed, amount)
-	w.txns = append(w.txns, w.txn(KindDisbursement, on, amount))
+	w.txns.add(w.txn(KindDisbursement, on, amount))
 	w.last = on
-	*a = w
+	*a = w.Account
 	return nil
 }
 
@@ -619,12 +686,15 @@ func (a *Account) WriteOff(on shg.Date) (Allocation, error) {
 	if vs := a.checkOp(on, nil); len(vs) > 0 {
 		return Allocation{}, shg.NewRuleError(op, vs...)
 	}
-	w := a.working()
+	w := a.draft()
 	w.assess(on)
 	al := w.zeroAllocation()
 	cur := w.current(on)
-	for i := range w.lines {
-		l := &w.lines[i]
+	for i := w.head; i < len(w.lines); i++ {
+		if w.lines[i].clear() {
+			continue
+		}
+		l := w.line(i)
 		earned := w.earned(i, cur, on)
 		for _, c := range DefaultAllocationOrder {
 			d := l.due(c)
@@ -643,9 +713,9 @@ func (a *Account) WriteOff(on shg.Date) (Allocation, error) {
 	w.status = WrittenOff
 	t := w.txn(KindWriteOff, on, al.Total())
 	t.Principal, t.Interest, t.Fee, t.Penalty, t.Waived = al.Principal, al.Interest, al.Fee, al.Penalty, al.Waived
-	w.txns = append(w.txns, t)
+	w.txns.add(t)
 	w.last = on
-	*a = w
+	*a = w.Account
 	return al, nil
 }
 
@@ -654,9 +724,9 @@ func (a *Account) WriteOff(on shg.Date) (Allocation, error) {
 // was paid on them, and transactions. Equal accounts encode to identical
 // bytes.
 func (a Account) MarshalJSON() ([]byte, error) {
-	lines, txns := a.lines, a.txns
+	lines, txns := a.lines, a.txns.slice()
 	if lines == nil {
-		lines = []Line{}
+		lines = []*Line{}
 	}
 	if txns == nil {
 		txns = []Transaction{}
@@ -672,6 +742,6 @@ type accountJSON struct {
 	Options      Options       `json:"options"`
 	Disbursed    shg.Money     `json:"disbursed"`
 	LastDate     shg.Date      `json:"lastDate"`
-	Installments []Line        `json:"installments"`
+	Installments []*Line       `json:"installments"`
 	Transactions []Transaction `json:"transactions"`
 }
