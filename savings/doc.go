@@ -63,6 +63,17 @@
 // a clone and keep it only if every operation succeeded. [Fund.MarshalJSON]
 // writes a deterministic snapshot that [Fund.UnmarshalJSON] replays.
 //
+// # Exactness and cost
+//
+// Balances are kept as integers of the currency's minor unit (rials,
+// paise), exact at any size: past the range of an int64 (about 9.2e18
+// minor units) they become big integers. An amount finer than the minor
+// unit is refused, so the books never round. The ledger stores postings
+// compactly and never copies them as it grows: a deposit costs no
+// allocation and about 72 bytes of books that the garbage collector need
+// not scan. [Fund.Postings] and [Fund.MarshalJSON] build [Posting]s from
+// them on demand.
+//
 // # Savings plans
 //
 // A [Plan] is how members save: [EqualFixed] (the same amount each
