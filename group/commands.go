@@ -255,7 +255,7 @@ func (g *Group) HoldMeeting(on shg.Date, m Meeting) ([]shg.LoanID, error) {
 		return nil, refuse(op, vs)
 	}
 	active := g.activeCount()
-	present := map[shg.MemberID]bool{}
+	present := make(map[shg.MemberID]bool, len(m.Present))
 	for _, id := range m.Present {
 		if present[id] {
 			vs = append(vs, shg.Violation{Code: CodeMeeting, Message: "member listed present twice", Want: "each member once", Got: string(id)})
@@ -268,7 +268,7 @@ func (g *Group) HoldMeeting(on shg.Date, m Meeting) ([]shg.LoanID, error) {
 			Want: ">= " + strconv.Itoa(q) + " of " + strconv.Itoa(active), Got: strconv.Itoa(len(present))})
 	}
 	onPlan := 0
-	deposited := map[shg.MemberID]bool{}
+	deposited := make(map[shg.MemberID]bool, len(m.Deposits))
 	for i, d := range m.Deposits {
 		vs = append(vs, g.memberCheck(d.Member, true)...)
 		if deposited[d.Member] {
@@ -406,7 +406,7 @@ func (g *Group) ApplyForTranche(on shg.Date, n int, requests []policy.MemberRequ
 	if len(requests) == 0 {
 		vs = append(vs, shg.Violation{Code: CodeMeeting, Message: "no member requests", Want: ">= 1 request", Got: "0"})
 	}
-	seen := map[shg.MemberID]bool{}
+	seen := make(map[shg.MemberID]bool, len(requests))
 	total := shg.Zero(g.pol.Currency)
 	for _, r := range requests {
 		if seen[r.Member] {
@@ -468,7 +468,7 @@ func (g *Group) repayBank(op string, on shg.Date, rs []Repayment) ([]loan.Transa
 	if len(rs) == 0 {
 		vs = append(vs, shg.Violation{Code: CodeMeeting, Message: "no repayments", Want: ">= 1 repayment", Got: "0"})
 	}
-	seen := map[shg.LoanID]bool{}
+	seen := make(map[shg.LoanID]bool, len(rs))
 	for _, r := range rs {
 		if seen[r.Loan] {
 			vs = append(vs, shg.Violation{Code: CodeDuplicateLoan, Message: "loan repaid twice in one command", Want: "each loan once", Got: string(r.Loan)})
