@@ -24,6 +24,16 @@ func ValidateID[T ~string](id T) error {
 	if s == "" || len(s) > 64 {
 		return fmt.Errorf("%w: %q: want 1-64 bytes", ErrInvalidID, s)
 	}
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= ' ' || c >= 0x7f {
+			ascii = false
+			break
+		}
+	}
+	if ascii { // the common case: printable ASCII with no space
+		return nil
+	}
 	if !utf8.ValidString(s) {
 		// JSON would turn the bad bytes into U+FFFD: the ID would not
 		// survive a round trip through a stored event log.
