@@ -33,16 +33,14 @@ func Open(id shg.LoanID, terms Terms, opts Options) (Account, error) {
 	if len(vs) > 0 {
 		return Account{}, shg.NewRuleError(op, vs...)
 	}
-	items, _, _, refused := terms.build(terms.Principal.Amount(), terms.Installments, terms.PrincipalGrace, 0, nil)
+	zero := shg.Zero(cur)
+	lines := make([]Line, 0, terms.Installments)
+	_, _, refused := terms.build(terms.Principal.Amount(), terms.Installments, terms.PrincipalGrace, 0, nil,
+		func(in Installment) { lines = append(lines, newLine(in, zero)) })
 	if len(refused) > 0 {
 		return Account{}, shg.NewRuleError(op, refused...)
 	}
 	opts.Order = opts.order()
-	zero := shg.Zero(cur)
-	lines := make([]Line, len(items))
-	for i, it := range items {
-		lines[i] = newLine(it, zero)
-	}
 	a := Account{id: id, terms: terms, opts: opts, status: Active, lines: linePointers(lines),
 		disbursed: terms.Principal, last: terms.Start}
 	a.txns = txnLog{flat: []Transaction{a.txn(KindDisbursement, terms.Start, terms.Principal)}}
@@ -225,7 +223,10 @@ func (l *Line) pay(c Component, left shg.Money) shg.Money {
 	default:
 		sched, paid = &l.Principal, &l.PaidPrincipal
 	}
-	d := sub(*sched, *paid)
+	d := *sched
+	if !paid.IsZero() {
+		d = sub(d, *paid)
+	}
 	if left.LessThan(d) {
 		*paid = add(*paid, left)
 		return left
@@ -235,16 +236,22 @@ func (l *Line) pay(c Component, left shg.Money) shg.Money {
 }
 
 func (al *Allocation) add(c Component, x shg.Money) {
+	var f *shg.Money
 	switch c {
 	case PenaltyComponent:
-		al.Penalty = add(al.Penalty, x)
+		f = &al.Penalty
 	case FeeComponent:
-		al.Fee = add(al.Fee, x)
+		f = &al.Fee
 	case InterestComponent:
-		al.Interest = add(al.Interest, x)
+		f = &al.Interest
 	default:
-		al.Principal = add(al.Principal, x)
+		f = &al.Principal
 	}
+	if f.IsZero() {
+		*f = x // amounts are values: no need to build the same one again
+		return
+	}
+	*f = add(*f, x)
 }
 
 // current returns the index of the first installment due after on
@@ -462,8 +469,11 @@ func (a *Account) Repay(on shg.Date, amount shg.Money) (Allocation, error) {
 			}
 			x := l.pay(c, left)
 			al.add(c, x)
-			left = sub(left, x)
-			if !left.IsPositive() {
+			if x == left { // all of it: no need to compute the zero left
+				left = shg.Money{}
+				break
+			}
+			if left = sub(left, x); !left.IsPositive() {
 				break
 			}
 		}
@@ -635,17 +645,17 @@ func (a *Account) Disburse(on shg.Date, amount shg.Money) error {
 		ft := charges.Amount().Add(rd.round(roundSig(amount.Amount().Mul(w.terms.PeriodicRate()).Mul(decimal.NewFromInt(int64(m))), rd.mode)))
 		flatTotal = &ft
 	}
-	items, _, _, refused := w.terms.build(balance.Amount(), m, max(w.terms.PrincipalGrace-kept, 0), kept, flatTotal)
+	fresh := make([]Line, 0, m)
+	_, _, refused := w.terms.build(balance.Amount(), m, max(w.terms.PrincipalGrace-kept, 0), kept, flatTotal,
+		func(in Installment) {
+			l := newLine(in, zero)
+			l.PaidPrincipal = take(&paidP, l.Principal)
+			l.PaidInterest = take(&paidI, l.Interest)
+			l.PaidFee = take(&paidF, l.Fee)
+			fresh = append(fresh, l)
+		})
 	if len(refused) > 0 {
 		return shg.NewRuleError(op, refused...)
-	}
-	fresh := make([]Line, len(items))
-	for i, it := range items {
-		l := &fresh[i]
-		*l = newLine(it, zero)
-		l.PaidPrincipal = take(&paidP, l.Principal)
-		l.PaidInterest = take(&paidI, l.Interest)
-		l.PaidFee = take(&paidF, l.Fee)
 	}
 	if paidP.IsPositive() || paidI.IsPositive() || paidF.IsPositive() {
 		return shg.NewRuleError(op, shg.Violation{Code: CodeTrancheAfterPrepayment,

@@ -47,7 +47,9 @@ func NewSchedule(t Terms) (Schedule, error) {
 	if vs := t.violations(); len(vs) > 0 {
 		return Schedule{}, shg.NewRuleError(op, vs...)
 	}
-	items, level, charge, vs := t.build(t.Principal.Amount(), t.Installments, t.PrincipalGrace, 0, nil)
+	items := make([]Installment, 0, t.Installments)
+	level, charge, vs := t.build(t.Principal.Amount(), t.Installments, t.PrincipalGrace, 0, nil,
+		func(in Installment) { items = append(items, in) })
 	if len(vs) > 0 {
 		return Schedule{}, shg.NewRuleError(op, vs...)
 	}
@@ -183,8 +185,9 @@ func (t Terms) DueDate(k int) shg.Date {
 
 // build generates n installments (numbered offset+1.., due offset+k periods
 // after Start) repaying principal, with grace leading charge-only
-// installments. It returns the installments, the level installment (zero
-// unless declining equal installments) and the total charge. t must be
+// installments, and passes each to emit, in order. It returns the level
+// installment (zero unless declining equal installments) and the total
+// charge. t must be
 // valid; principal must be positive and 1 <= n, 0 <= grace < n. A non-nil
 // flatTotal replaces the flat total charge (used when a tranche is added to
 // a flat loan).
@@ -220,7 +223,7 @@ func (t Terms) DueDate(k int) shg.Date {
 // when the rounded per-installment charge overshoots), and when the balance
 // is cleared early on a flat loan the last installment takes the rest of
 // the flat total, so TotalCharge is always the flat total.
-func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal *decimal.Decimal) (items []Installment, level, charge decimal.Decimal, refused []shg.Violation) {
+func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal *decimal.Decimal, emit func(Installment)) (level, charge decimal.Decimal, refused []shg.Violation) {
 	cur := t.Principal.Currency()
 	r := t.PeriodicRate()
 	rd := rounder{mode: t.Rounding.Mode, unit: t.Rounding.UnitFor(cur)}
@@ -249,7 +252,7 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal 
 		// The balance never rises only if the level installment covers the
 		// charge of the first amortizing period, the largest one.
 		if first := rd.round(roundSig(principal.Mul(r), t.Rounding.Mode)); level.LessThan(first) {
-			return nil, decimal.Zero, decimal.Zero, []shg.Violation{{
+			return decimal.Zero, decimal.Zero, []shg.Violation{{
 				Code:    CodeInstallmentMultiple,
 				Message: "installment multiple rounds the level installment below the charge of a period",
 				Want:    ">= " + first.String(), Got: level.String(),
@@ -279,7 +282,6 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal 
 	// immutable), so most installments allocate only for their balance.
 	mk := moneyMaker{digits: digits, cur: cur}
 	var principalCol, chargeCol, totalCol moneyCache
-	items = make([]Installment, 0, n)
 	for k := 1; k <= n; k++ {
 		if flat {
 			c.Set(per)
@@ -323,12 +325,12 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal 
 		} else {
 			in.Interest = cm
 		}
-		items = append(items, in)
+		emit(in)
 		if last {
 			break
 		}
 	}
-	return items, level, decimal.NewFromBigInt(sum, -digits), nil
+	return level, decimal.NewFromBigInt(sum, -digits), nil
 }
 
 // moneyMaker builds amounts of cur from integers of minor units.
