@@ -160,12 +160,9 @@ func (t Terms) PeriodicRate() decimal.Decimal {
 	if py == 0 || t.Every.N < 1 {
 		return decimal.Zero
 	}
-	places := int32(ratePrecision + 24)
-	if e := t.AnnualRate.Exponent(); e < 0 {
-		places -= e // tiny rates keep their significant digits
-	}
-	perUnit := t.AnnualRate.DivRound(decimal.NewFromInt(int64(py)), places)
-	return roundSig(perUnit, t.Rounding.Mode).Mul(decimal.NewFromInt(int64(t.Every.N)))
+	// AnnualRate.DivRound(py, 36 places, more for tiny rates), to 12
+	// significant digits, × Every.N: in integers, see periodicRate.
+	return periodicRate(t.AnnualRate, py, t.Every.N, t.Rounding.Mode)
 }
 
 // DueDate returns the due date of installment k: Start plus k periods,
@@ -226,54 +223,74 @@ func (t Terms) DueDate(k int) shg.Date {
 func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal *decimal.Decimal, emit func(Installment)) (level, charge decimal.Decimal, refused []shg.Violation) {
 	cur := t.Principal.Currency()
 	r := t.PeriodicRate()
-	rd := rounder{mode: t.Rounding.Mode, unit: t.Rounding.UnitFor(cur)}
 	m := n - grace // installments that repay principal
 	flat := t.Interest == Flat
 
-	// Amounts fixed for the whole schedule, in decimal.
-	var fixed, flatPer, flatSum decimal.Decimal
+	// Everything runs on integers of minor units (rials, cents) in reused
+	// big.Int scratch, rounded as the decimal formulas round (rounding is
+	// exact on values, whatever their scale): this is the hot path, and
+	// decimal arithmetic would allocate several times per operation.
+	digits, _ := shg.MinorDigits(cur)
+	z := newIntCharge(r, t.Rounding.UnitFor(cur).Shift(digits).BigInt(), t.Rounding.Mode)
+	var (
+		bal                      = principal.Shift(digits).BigInt()
+		lvl, fix, per, left, sum big.Int
+		c, p, x                  big.Int
+	)
+
+	// Amounts fixed for the whole schedule. A quotient by an integer n <=
+	// MaxInstallments rounds the same computed exactly as through a
+	// decimal division to 24 places beyond the unit.
 	switch {
 	case flat:
 		if flatTotal != nil {
-			flatSum = *flatTotal
+			left.Set(flatTotal.Shift(digits).BigInt())
 		} else {
-			flatSum = rd.round(roundSig(principal.Mul(r).Mul(decimal.NewFromInt(int64(n))), t.Rounding.Mode))
+			z.charge(&left, x.Mul(bal, big.NewInt(int64(n)))) // round(sig12(principal × rate × n))
 		}
-		flatPer = rd.round(rd.div(flatSum, n))
-		fixed = rd.round(rd.div(principal, m))
+		z.roundDiv(&per, &left, n)
+		z.roundDiv(&fix, bal, m)
 	case t.Amortization == EqualPrincipal:
-		fixed = rd.round(rd.div(principal, m))
+		z.roundDiv(&fix, bal, m)
 	default:
-		level = LevelPayment(principal, r, m)
-		if t.InstallmentMultiple.IsPositive() {
-			level = roundTo(level, t.InstallmentMultiple, shg.HalfUp)
+		var pr, rate intDec
+		pr.c.Set(bal)
+		pr.e = -digits
+		if !levelCoef(&x, &pr, rate.set(r), m) {
+			// Unreachable for valid terms, whose rates are at least 1e-30
+			// a year; the decimal formula divides by zero there.
+			x.Set(LevelPayment(principal, r, m).Shift(levelPlaces).BigInt())
 		}
-		level = rd.round(level)
+		// The level payment (x × 10^-levelPlaces) to the installment
+		// multiple (nearest, ties up), else to the rounding unit.
+		step, mode := &z.unit, t.Rounding.Mode
+		var multiple *big.Int
+		if t.InstallmentMultiple.IsPositive() {
+			multiple = t.InstallmentMultiple.Shift(digits).BigInt()
+			step, mode = multiple, shg.HalfUp
+		}
+		if sh := int64(levelPlaces) - int64(digits); sh >= 0 {
+			mulPow10(&c, step, sh, &p)
+			roundInt(&lvl, &x, &c, mode, &p, &left)
+		} else {
+			mulPow10(&c, &x, -sh, &p)
+			roundInt(&lvl, &c, step, mode, &p, &left)
+		}
+		c.Set(&lvl)
+		lvl.Mul(&c, step)
 		// The balance never rises only if the level installment covers the
 		// charge of the first amortizing period, the largest one.
-		if first := rd.round(roundSig(principal.Mul(r), t.Rounding.Mode)); level.LessThan(first) {
+		if z.charge(&c, bal); lvl.Cmp(&c) < 0 {
 			return decimal.Zero, decimal.Zero, []shg.Violation{{
 				Code:    CodeInstallmentMultiple,
 				Message: "installment multiple rounds the level installment below the charge of a period",
-				Want:    ">= " + first.String(), Got: level.String(),
+				Want:    ">= " + decimal.NewFromBigInt(&c, -digits).String(), Got: decimal.NewFromBigInt(&lvl, -digits).String(),
 			}}
 		}
+		level = decimal.NewFromBigInt(&lvl, -digits)
+		left.SetInt64(0)
 	}
 
-	// The loop runs on integers of minor units (rials, cents) in reused
-	// big.Int scratch: this is the hot path, and decimal arithmetic would
-	// allocate several times per operation.
-	digits, _ := shg.MinorDigits(cur)
-	z := newIntCharge(r, rd.unit.Shift(digits).BigInt(), t.Rounding.Mode)
-	var (
-		bal     = principal.Shift(digits).BigInt()
-		lvl     = level.Shift(digits).BigInt()
-		fix     = fixed.Shift(digits).BigInt()
-		per     = flatPer.Shift(digits).BigInt()
-		left    = flatSum.Shift(digits).BigInt()
-		sum     = new(big.Int)
-		c, p, x big.Int
-	)
 	equalPrincipal := flat || t.Amortization == EqualPrincipal
 	fee := t.Charge == ServiceFee
 	zero := shg.Zero(cur)
@@ -284,9 +301,9 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal 
 	var principalCol, chargeCol, totalCol moneyCache
 	for k := 1; k <= n; k++ {
 		if flat {
-			c.Set(per)
-			if c.Cmp(left) > 0 {
-				c.Set(left)
+			c.Set(&per)
+			if c.Cmp(&left) > 0 {
+				c.Set(&left)
 			}
 		} else {
 			z.charge(&c, bal)
@@ -295,9 +312,9 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal 
 		case k <= grace:
 			p.SetInt64(0)
 		case equalPrincipal:
-			p.Set(fix)
+			p.Set(&fix)
 		default:
-			p.Sub(lvl, &c)
+			p.Sub(&lvl, &c)
 		}
 		if k == n || p.Cmp(bal) >= 0 {
 			p.Set(bal)
@@ -306,11 +323,11 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal 
 		last := bal.Sign() == 0
 		if flat {
 			if last {
-				c.Set(left)
+				c.Set(&left)
 			}
-			left.Sub(left, &c)
+			left.Sub(&left, &c)
 		}
-		sum.Add(sum, &c)
+		sum.Add(&sum, &c)
 		in := Installment{
 			Number:    offset + k,
 			Due:       t.DueDate(offset + k),
@@ -330,7 +347,7 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal 
 			break
 		}
 	}
-	return level, decimal.NewFromBigInt(sum, -digits), nil
+	return level, decimal.NewFromBigInt(&sum, -digits), nil
 }
 
 // moneyMaker builds amounts of cur from integers of minor units.
@@ -371,8 +388,11 @@ type intCharge struct {
 }
 
 func newIntCharge(r decimal.Decimal, unit *big.Int, mode shg.RoundingMode) *intCharge {
-	z := &intCharge{exp: r.Exponent(), mode: mode}
-	z.rate.Set(r.Coefficient())
+	z := &intCharge{mode: mode}
+	var rate intDec
+	rate.set(r)
+	z.rate.Set(&rate.c)
+	z.exp = rate.e
 	z.unit.Set(unit)
 	return z
 }
@@ -387,37 +407,36 @@ func (z *intCharge) charge(dst, bal *big.Int) *big.Int {
 		exp += int32(s)
 	}
 	if exp >= 0 {
-		z.v.Mul(&z.v, pow10(int(exp), &z.d))
+		z.d.Set(&z.v)
+		z.v.Mul(&z.d, pow10(int(exp), &z.r))
 		z.d.Set(&z.unit)
 	} else {
-		z.d.Mul(&z.unit, pow10(int(-exp), &z.d))
+		z.d.Mul(&z.unit, pow10(int(-exp), &z.r))
 	}
 	z.roundQuo(dst, &z.v, &z.d)
-	return dst.Mul(dst, &z.unit)
+	return z.toUnits(dst)
+}
+
+// roundDiv sets dst to x/n (x >= 0, n >= 1) rounded to the unit in z.mode.
+func (z *intCharge) roundDiv(dst, x *big.Int, n int) *big.Int {
+	z.v.SetInt64(int64(n))
+	z.d.Mul(&z.v, &z.unit)
+	z.roundQuo(dst, x, &z.d)
+	return z.toUnits(dst)
+}
+
+// toUnits multiplies dst, a number of rounding units, by the unit.
+func (z *intCharge) toUnits(dst *big.Int) *big.Int {
+	if z.unit.IsInt64() && z.unit.Int64() == 1 {
+		return dst
+	}
+	z.v.Set(dst)
+	return dst.Mul(&z.v, &z.unit)
 }
 
 // roundQuo sets dst to x/d (x >= 0, d > 0) rounded to an integer in z.mode.
 func (z *intCharge) roundQuo(dst, x, d *big.Int) {
-	z.q.QuoRem(x, d, &z.r)
-	up := false
-	if z.r.Sign() != 0 {
-		z.r.Lsh(&z.r, 1) // compare 2×remainder with the divisor
-		half := z.r.Cmp(d)
-		switch z.mode {
-		case shg.HalfEven:
-			up = half > 0 || (half == 0 && z.q.Bit(0) == 1)
-		case shg.HalfUp:
-			up = half >= 0
-		case shg.HalfDown:
-			up = half > 0
-		case shg.Up, shg.Ceiling:
-			up = true
-		}
-	}
-	dst.Set(&z.q)
-	if up {
-		dst.Add(dst, bigOne)
-	}
+	roundInt(dst, x, d, z.mode, &z.q, &z.r)
 }
 
 var (
@@ -465,13 +484,18 @@ func decimalDigits(x *big.Int) int {
 // decimal, exact to about 30 decimal places. It returns zero for periods < 1
 // or a rate <= −1.
 func LevelPayment(principal, rate decimal.Decimal, periods int) decimal.Decimal {
-	if periods < 1 || rate.Cmp(decimal.NewFromInt(-1)) <= 0 {
+	if periods < 1 || (rate.IsNegative() && rate.Cmp(decimal.NewFromInt(-1)) <= 0) {
 		return decimal.Zero
 	}
-	n := decimal.NewFromInt(int64(periods))
-	if rate.IsZero() {
-		return principal.DivRound(n, levelPlaces)
+	var (
+		p, r intDec
+		q    big.Int
+	)
+	if levelCoef(&q, p.set(principal), r.set(rate), periods) {
+		return decimal.NewFromBigInt(&q, -levelPlaces)
 	}
+	// (1+r)^n truncated to 1: a rate below about 1e-40, never that of
+	// valid Terms. The formula divides by zero, as it always has.
 	f := powTrunc(decimal.NewFromInt(1).Add(rate), periods, levelPlaces+10) // (1+r)^n
 	// P·r/(1 − f⁻¹) = P·r·f/(f − 1)
 	return principal.Mul(rate).Mul(f).DivRound(f.Sub(decimal.NewFromInt(1)), levelPlaces)
