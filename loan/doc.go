@@ -84,8 +84,12 @@
 // An Account is a value. Its mutating methods take *Account, never write
 // into memory that another copy shares, and change nothing when they return
 // an error; so a caller can apply a batch of operations to a copy (or
-// [Account.Clone]) and keep or drop it whole. [Account.MarshalJSON] writes a
-// deterministic snapshot: equal histories give identical bytes.
+// [Account.Clone]) and keep or drop it whole. A plain copy is cheap: copies
+// share their installments and history, which are never written once made;
+// an operation copies only the installments it changes (a repayment usually
+// one or two) and adds to the history without copying it.
+// [Account.MarshalJSON] writes a deterministic snapshot: equal histories
+// give identical bytes.
 //
 // # Errors
 //
