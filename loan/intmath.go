@@ -29,9 +29,6 @@ func (x *intDec) set(d decimal.Decimal) *intDec {
 	return x
 }
 
-// decimal returns x as a decimal.
-func (x *intDec) decimal() decimal.Decimal { return decimal.NewFromBigInt(&x.c, x.e) }
-
 // mulPow10 sets dst to x × 10^n (n >= 0).
 func mulPow10(dst, x *big.Int, n int64, scratch *big.Int) *big.Int {
 	if n == 0 {

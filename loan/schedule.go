@@ -238,9 +238,7 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal 
 		c, p, x                  big.Int
 	)
 
-	// Amounts fixed for the whole schedule. A quotient by an integer n <=
-	// MaxInstallments rounds the same computed exactly as through a
-	// decimal division to 24 places beyond the unit.
+	// Amounts fixed for the whole schedule.
 	switch {
 	case flat:
 		if flatTotal != nil {
@@ -262,12 +260,11 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal 
 			x.Set(LevelPayment(principal, r, m).Shift(levelPlaces).BigInt())
 		}
 		// The level payment (x × 10^-levelPlaces) to the installment
-		// multiple (nearest, ties up), else to the rounding unit.
+		// multiple (nearest, ties up; a multiple of the unit), else to the
+		// rounding unit.
 		step, mode := &z.unit, t.Rounding.Mode
-		var multiple *big.Int
 		if t.InstallmentMultiple.IsPositive() {
-			multiple = t.InstallmentMultiple.Shift(digits).BigInt()
-			step, mode = multiple, shg.HalfUp
+			step, mode = t.InstallmentMultiple.Shift(digits).BigInt(), shg.HalfUp
 		}
 		if sh := int64(levelPlaces) - int64(digits); sh >= 0 {
 			mulPow10(&c, step, sh, &p)
@@ -417,7 +414,11 @@ func (z *intCharge) charge(dst, bal *big.Int) *big.Int {
 	return z.toUnits(dst)
 }
 
-// roundDiv sets dst to x/n (x >= 0, n >= 1) rounded to the unit in z.mode.
+// roundDiv sets dst to x/n (x >= 0, n >= 1) rounded to the unit in z.mode:
+// the exact quotient rounded once. (It was a decimal division to 24 places
+// beyond the unit, then rounded; the same, since a quotient by an integer
+// n <= MaxInstallments cannot fall within 10^-24 units of a tie or a
+// multiple of the unit without being one.)
 func (z *intCharge) roundDiv(dst, x *big.Int, n int) *big.Int {
 	z.v.SetInt64(int64(n))
 	z.d.Mul(&z.v, &z.unit)
@@ -526,14 +527,6 @@ type rounder struct {
 }
 
 func (r rounder) round(x decimal.Decimal) decimal.Decimal { return roundTo(x, r.unit, r.mode) }
-
-// div returns x/n with enough decimal places (24 beyond the unit) that
-// rounding the result to the unit is exact: a quotient by an integer
-// n <= MaxInstallments cannot fall within 10^-24 units of a tie without
-// being one.
-func (r rounder) div(x decimal.Decimal, n int) decimal.Decimal {
-	return x.DivRound(decimal.NewFromInt(int64(n)), 24-r.unit.Exponent())
-}
 
 // roundSig rounds x to Fineract's 12 significant digits in mode.
 func roundSig(x decimal.Decimal, mode shg.RoundingMode) decimal.Decimal {
