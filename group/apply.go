@@ -72,6 +72,7 @@ func (s *state) apply(e Event) error {
 		if err != nil {
 			return err
 		}
+		s.allocs = append(s.allocs, a)
 		if r.member == "" {
 			charge, _ := a.Charge().Add(a.Penalty)
 			if err := s.wfund().BankLoanRepaid(at, a.Principal, charge); err != nil {

@@ -2,6 +2,7 @@ package group
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -47,7 +48,7 @@ func (g *Group) fmtDate(d shg.Date) string { return d.Format(g.pol.Calendar) }
 // events leave: body emits events one at a time, each applied at once, and
 // may refuse with an error after any of them; then everything is undone.
 func (g *Group) run(op string, on shg.Date, body func(emit func(EventData) error) error) error {
-	tx := g.st.begin()
+	tx := g.st.begin(&g.undo)
 	var evs []Event
 	emit := func(d EventData) error {
 		e := Event{Seq: len(g.events) + len(evs) + 1, On: on, Data: d}
@@ -448,22 +449,22 @@ func (g *Group) ApplyForTranche(on shg.Date, n int, requests []policy.MemberRequ
 
 // RepayBank records a repayment of a bank loan and returns how it was
 // allocated. When the group borrowed, the payment leaves the group's cash.
-func (g *Group) RepayBank(on shg.Date, id shg.LoanID, amount shg.Money) (loan.Transaction, error) {
-	txs, err := g.repayBank("group.RepayBank", on, []Repayment{{Loan: id, Amount: amount}})
+func (g *Group) RepayBank(on shg.Date, id shg.LoanID, amount shg.Money) (loan.Allocation, error) {
+	as, err := g.repayBank("group.RepayBank", on, []Repayment{{Loan: id, Amount: amount}})
 	if err != nil {
-		return loan.Transaction{}, err
+		return loan.Allocation{}, err
 	}
-	return txs[0], nil
+	return as[0], nil
 }
 
 // RepayBankLoans records several bank repayments made on one day (members
 // bringing their installments to a meeting, say) as one unit: all are
 // booked or none. It returns each repayment's allocation, in order.
-func (g *Group) RepayBankLoans(on shg.Date, repayments []Repayment) ([]loan.Transaction, error) {
+func (g *Group) RepayBankLoans(on shg.Date, repayments []Repayment) ([]loan.Allocation, error) {
 	return g.repayBank("group.RepayBankLoans", on, repayments)
 }
 
-func (g *Group) repayBank(op string, on shg.Date, rs []Repayment) ([]loan.Transaction, error) {
+func (g *Group) repayBank(op string, on shg.Date, rs []Repayment) ([]loan.Allocation, error) {
 	vs := g.precheck(on)
 	if len(rs) == 0 {
 		vs = append(vs, shg.Violation{Code: CodeMeeting, Message: "no repayments", Want: ">= 1 repayment", Got: "0"})
@@ -487,12 +488,7 @@ func (g *Group) repayBank(op string, on shg.Date, rs []Repayment) ([]loan.Transa
 	if err := g.commit(op, on, data...); err != nil {
 		return nil, err
 	}
-	out := make([]loan.Transaction, len(rs))
-	for i, r := range rs {
-		txs := g.st.loans[r.Loan].acct.Transactions()
-		out[i] = txs[len(txs)-1]
-	}
-	return out, nil
+	return slices.Clone(g.st.allocs), nil
 }
 
 // WriteOff gives a loan up as lost. When the policy sets

@@ -51,6 +51,7 @@ type Group struct {
 	pol    policy.Policy
 	events []Event
 	st     state
+	undo   txlog // reused by every command
 }
 
 // Found founds a group under policy p with charter c, in the Preparation
@@ -123,7 +124,7 @@ func Replay(p policy.Policy, events []Event) (*Group, error) {
 
 // commit applies data as consecutive events dated on, all or nothing.
 func (g *Group) commit(op string, on shg.Date, data ...EventData) error {
-	tx := g.st.begin()
+	tx := g.st.begin(&g.undo)
 	evs := make([]Event, len(data))
 	for i, d := range data {
 		evs[i] = Event{Seq: len(g.events) + i + 1, On: on, Data: d}
@@ -229,14 +230,20 @@ type state struct {
 	shareOuts    int
 	lastShareOut shg.Date
 
-	tx *txlog
+	tx *txlog // the current command's undo log; nil outside commands
+
+	// allocs collects the allocation of each bank repayment the current
+	// command applies, for the command to return. Not state.
+	allocs []loan.Allocation
 }
 
-// txlog remembers what a command changed so a refused command can be undone.
+// txlog remembers what a command changed so a refused command can be
+// undone. A group keeps one and reuses it for every command.
 type txlog struct {
 	saved     state
 	members   map[shg.MemberID]savedMember
-	fund      *savings.Fund // the fund before the command; nil until touched
+	fund      savings.Fund // the fund before the command, once touched
+	fundSaved bool
 	loans     map[shg.LoanID]loanRec
 	nLoans    int
 	nOrder    int
@@ -255,9 +262,13 @@ func newState(currency string) state {
 // begin starts a command. What the command changes is saved when first
 // touched: the fund (whose Clone shares its append-only ledger), each loan
 // and each member.
-func (s *state) begin() *txlog {
-	t := &txlog{saved: *s, nLoans: len(s.loanOrder), nOrder: len(s.order), nTranches: len(s.tranches)}
+func (s *state) begin(t *txlog) *txlog {
+	clear(t.members)
+	clear(t.loans)
+	t.fund, t.fundSaved = savings.Fund{}, false
+	t.saved, t.nLoans, t.nOrder, t.nTranches = *s, len(s.loanOrder), len(s.order), len(s.tranches)
 	s.tx = t
+	s.allocs = s.allocs[:0]
 	return t
 }
 
@@ -280,8 +291,8 @@ func (s *state) rollback(t *txlog) {
 	loans, members := s.loans, s.members
 	*s = t.saved
 	s.loans, s.members = loans, members
-	if t.fund != nil {
-		s.fund = *t.fund
+	if t.fundSaved {
+		s.fund = t.fund
 	}
 	s.loanOrder = s.loanOrder[:t.nLoans]
 	s.order = s.order[:t.nOrder]
@@ -311,9 +322,8 @@ func (s *state) touch(id shg.LoanID) (*loanRec, bool) {
 
 // wfund returns the fund for writing, saving it first for a rollback.
 func (s *state) wfund() *savings.Fund {
-	if s.tx != nil && s.tx.fund == nil {
-		f := s.fund.Clone()
-		s.tx.fund = &f
+	if s.tx != nil && !s.tx.fundSaved {
+		s.tx.fund, s.tx.fundSaved = s.fund.Clone(), true
 	}
 	return &s.fund
 }

@@ -219,7 +219,7 @@ func TestGroup_RepayBankLoans(t *testing.T) {
 		require.NoError(t, err)
 		require.Len(t, txs, 2)
 		for i, tx := range txs {
-			assert.True(t, tx.Amount.Equal(rs[i].Amount))
+			assert.True(t, tx.Total().Equal(rs[i].Amount))
 			l, _ := g.Loan(ids[i])
 			assert.True(t, l.Account.Due(due).IsZero(), "installment 1 paid")
 		}
