@@ -495,9 +495,13 @@ func LevelPayment(principal, rate decimal.Decimal, periods int) decimal.Decimal 
 	if levelCoef(&q, p.set(principal), r.set(rate), periods) {
 		return decimal.NewFromBigInt(&q, -levelPlaces)
 	}
-	// (1+r)^n truncated to 1: a rate below about 1e-40, never that of
-	// valid Terms. The formula divides by zero, as it always has.
 	f := powTrunc(decimal.NewFromInt(1).Add(rate), periods, levelPlaces+10) // (1+r)^n
+	if f.Equal(decimal.NewFromInt(1)) {
+		// A rate below about 1e-40 (never that of valid Terms): (1+r)^n
+		// truncates to 1 and the formula would divide by zero; its limit,
+		// P/n, is exact to the places computed.
+		return principal.DivRound(decimal.NewFromInt(int64(periods)), levelPlaces)
+	}
 	// P·r/(1 − f⁻¹) = P·r·f/(f − 1)
 	return principal.Mul(rate).Mul(f).DivRound(f.Sub(decimal.NewFromInt(1)), levelPlaces)
 }

@@ -583,3 +583,10 @@ func BenchmarkNewSchedule_156Monthly(b *testing.B) { benchmarkSchedule(b, 156, l
 func roundUnit(x, unit decimal.Decimal, mode shg.RoundingMode) decimal.Decimal {
 	return shg.MustMoney(x, "IRR").Round(shg.Rounding{Mode: mode, Unit: unit}).Amount()
 }
+
+// A rate too small for (1+r)^n to differ from 1 at 40 places must not
+// divide by zero: the payment is then P/n (here 1200/12 = 100).
+func TestLevelPayment_tinyRate(t *testing.T) {
+	got := loan.LevelPayment(decimal.NewFromInt(1200), decimal.New(1, -60), 12)
+	assert.True(t, got.Equal(decimal.NewFromInt(100)), got.String())
+}
