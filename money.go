@@ -129,6 +129,12 @@ func allDigits(s string) bool {
 	return true
 }
 
+// WithAmount returns amount in m's currency. It is the cheap way to build
+// many amounts of a currency already known: no table lookup.
+func (m Money) WithAmount(amount decimal.Decimal) Money {
+	return Money{amount: amount, currency: m.currency}
+}
+
 // Amount returns the decimal amount.
 func (m Money) Amount() decimal.Decimal { return m.amount }
 

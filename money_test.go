@@ -576,3 +576,9 @@ func TestRoundTo(t *testing.T) {
 	assert.True(t, shg.RoundTo(d("0.00125"), d("0.0001"), shg.HalfUp).Equal(d("0.0013")))
 	assert.True(t, shg.RoundTo(d("7.5"), decimal.Zero, shg.HalfUp).Equal(d("7.5")), "no unit: unchanged")
 }
+
+func TestMoney_WithAmount(t *testing.T) {
+	m := shg.MustParseMoney("1.50 INR").WithAmount(dec("2.25"))
+	assert.Equal(t, "2.25 INR", m.String())
+	assert.Equal(t, "7", shg.Money{}.WithAmount(dec("7")).String(), "the zero Money has no currency")
+}

@@ -294,7 +294,7 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal 
 	// Level amounts repeat from one installment to the next; a repeated
 	// value reuses the Money built for the previous one (decimals are
 	// immutable), so most installments allocate only for their balance.
-	mk := moneyMaker{digits: digits, cur: cur}
+	mk := moneyMaker{digits: digits, zero: shg.Zero(cur)}
 	var principalCol, chargeCol, totalCol moneyCache
 	for k := 1; k <= n; k++ {
 		if flat {
@@ -350,11 +350,11 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal 
 // moneyMaker builds amounts of cur from integers of minor units.
 type moneyMaker struct {
 	digits int32
-	cur    string
+	zero   shg.Money // zero of the loan's currency, the template of every amount
 }
 
 func (mk moneyMaker) money(x *big.Int) shg.Money {
-	return money(decimal.NewFromBigInt(x, -mk.digits), mk.cur)
+	return mk.zero.WithAmount(decimal.NewFromBigInt(x, -mk.digits))
 }
 
 // moneyCache remembers the last amount of a column.
@@ -541,15 +541,10 @@ func roundSig(x decimal.Decimal, mode shg.RoundingMode) decimal.Decimal {
 	return roundTo(x, decimal.New(1, x.Exponent()+int32(nd-ratePrecision)), mode)
 }
 
-// roundTo rounds x to a multiple of unit (> 0) in mode, through
-// [shg.Money.Round] so that the whole library shares one definition of
-// each mode.
+// roundTo rounds x to a multiple of unit (> 0) in mode with
+// [shg.RoundTo], so that the whole library shares one definition of each mode.
 func roundTo(x, unit decimal.Decimal, mode shg.RoundingMode) decimal.Decimal {
-	m, err := shg.NewMoney(x, shg.IRR)
-	if err != nil {
-		return x
-	}
-	return m.Round(shg.Rounding{Mode: mode, Unit: unit}).Amount()
+	return shg.RoundTo(x, unit, mode)
 }
 
 // money builds an amount of a currency already validated.
