@@ -62,4 +62,3 @@ func BenchmarkReplay(b *testing.B) {
 	b.ReportMetric(float64(postings)*float64(b.N)/b.Elapsed().Seconds(), "postings/s")
 	b.ReportMetric(float64(len(evs)), "events")
 }
-
