@@ -236,7 +236,8 @@ func (g *Group) repaymentRate(on shg.Date) decimal.Decimal {
 		if r.bank() {
 			continue
 		}
-		for _, l := range r.acct.Installments() {
+		for n := 1; n <= r.acct.Len(); n++ {
+			l, _ := r.acct.Installment(n)
 			if l.Due.After(on) {
 				break
 			}

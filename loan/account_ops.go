@@ -128,6 +128,18 @@ func (a Account) Disbursed() shg.Money { return a.disbursed }
 // not be dated before it.
 func (a Account) LastDate() shg.Date { return a.last }
 
+// Len returns the number of installments.
+func (a Account) Len() int { return len(a.lines) }
+
+// Installment returns installment n (1-based) with what has been paid on
+// it, without copying the others: the cheap way to walk a schedule.
+func (a Account) Installment(n int) (Line, bool) {
+	if n < 1 || n > len(a.lines) {
+		return Line{}, false
+	}
+	return *a.lines[n-1], true
+}
+
 // Installments returns a copy of the loan's installments with what has
 // been paid on them.
 func (a Account) Installments() []Line {

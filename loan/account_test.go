@@ -460,3 +460,24 @@ func TestAccount_MarshalJSON(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"installments":[]`)
 }
+
+func TestAccount_Installment(t *testing.T) {
+	a, err := loan.Open("l1", loan.Terms{Principal: shg.Rials(1200), Installments: 3, Every: loan.Months(1),
+		Start: shg.MustDate(shg.Gregorian, 2024, 1, 31)}, loan.Options{})
+	require.NoError(t, err)
+	require.Equal(t, 3, a.Len())
+	all := a.Installments()
+	for n := 1; n <= 3; n++ {
+		l, ok := a.Installment(n)
+		require.True(t, ok)
+		assert.Equal(t, all[n-1].Number, l.Number)
+		assert.True(t, all[n-1].Total.Equal(l.Total))
+	}
+	// Zero rate: 1200 in three equal parts of 400.
+	l, _ := a.Installment(2)
+	assert.True(t, l.Principal.Equal(shg.Rials(400)))
+	_, ok := a.Installment(0)
+	assert.False(t, ok)
+	_, ok = a.Installment(4)
+	assert.False(t, ok)
+}

@@ -229,14 +229,16 @@ func (s *sim) track(id shg.LoanID, m *msim, tranche int, defaultPPM int64) (*lsi
 	if !ok {
 		return nil, errDrift
 	}
-	lines := info.Account.Installments()
-	l := &lsim{id: id, m: m, tranche: tranche, due: make([]shg.Date, len(lines)), amt: make([]int64, len(lines)), stopAt: -1}
-	for i, ln := range lines {
+	a := info.Account
+	n := a.Len()
+	l := &lsim{id: id, m: m, tranche: tranche, due: make([]shg.Date, n), amt: make([]int64, n), stopAt: -1}
+	for i := range n {
+		ln, _ := a.Installment(i + 1)
 		l.due[i] = ln.Due
 		l.amt[i] = minor(ln.Total)
 	}
 	if s.chance(defaultPPM) {
-		l.stopAt = s.rng.IntN(len(lines))
+		l.stopAt = s.rng.IntN(n)
 	}
 	s.loans = append(s.loans, l)
 	s.all = append(s.all, l)
