@@ -120,8 +120,8 @@ func (s *state) apply(e Event) error {
 			return err
 		}
 	case SocialFundPaid:
-		if _, err := s.activeMember(d.Member); err != nil {
-			return err
+		if m, ok := s.members[d.Member]; !ok || m.Status() == member.Exited {
+			return violation(CodeUnknownMember, "no such member, or she has left", "an active or deceased member", string(d.Member))
 		}
 		if err := s.wfund().SocialPayout(at, d.Member, d.Amount, d.Reason); err != nil {
 			return err
@@ -344,6 +344,12 @@ func (s *state) exit(at savings.Entry, d MemberExited) error {
 		if err := s.wfund().Withdraw(at, d.Member, left, savings.WithdrawExit, d.Reason); err != nil {
 			return err
 		}
+	}
+	// Close her account in the fund: with her savings paid out this books
+	// nothing, but it ends her shares and savings-time, so a later
+	// share-out does not pay her again.
+	if _, err := s.wfund().ExitSettlement(at, d.Member); err != nil {
+		return err
 	}
 	if d.Deceased {
 		m, err = m.MarkDeceased(at.Date)

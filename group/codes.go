@@ -23,7 +23,8 @@ const (
 	CodeMeeting         = "group.meeting"          // a meeting record names a member twice, or is empty
 	CodeTrancheOrder    = "group.tranche_order"    // tranche already received, or out of order
 	CodeBankLoanActive  = "group.bank_loan_active" // a member with an active bank loan cannot exit
-	CodeLoansActive     = "group.loans_active"     // loans must be settled before dissolving or sharing out
+	CodeLoansActive     = "group.loans_active"     // loans must be settled before dissolving
+	CodeOwnDebt         = "group.own_debt"         // the group cannot write off its own bank debt
 	CodeShareOutCycle   = "group.share_out_cycle"  // the savings cycle is not over
 	CodeWriteOffDays    = "group.write_off_days"   // loan not yet overdue long enough to write off
 	CodeText            = "group.text"             // a required text (name, reference) is empty

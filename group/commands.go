@@ -11,6 +11,7 @@ import (
 	"github.com/khodyar/shg/member"
 	"github.com/khodyar/shg/policy"
 	"github.com/khodyar/shg/savings"
+	"github.com/shopspring/decimal"
 )
 
 // precheck returns the violations every command shares: a date before the
@@ -299,7 +300,12 @@ func (g *Group) HoldMeeting(on shg.Date, m Meeting) ([]shg.LoanID, error) {
 		vs = append(vs, g.memberCheck(f.Member, false)...)
 		vs = append(vs, g.money("fine", f.Amount, false)...)
 	}
+	repaid := make(map[shg.LoanID]bool, len(m.Repayments))
 	for _, r := range m.Repayments {
+		if repaid[r.Loan] {
+			vs = append(vs, shg.Violation{Code: CodeDuplicateLoan, Message: "loan repaid twice at one meeting", Want: "each loan once", Got: string(r.Loan)})
+		}
+		repaid[r.Loan] = true
 		vs = append(vs, g.loanCheck(r.Loan, false)...)
 		vs = append(vs, g.money("repayment", r.Amount, false)...)
 	}
@@ -360,12 +366,26 @@ func (g *Group) loanDecision(on shg.Date, req LoanRequest) (shg.LoanID, LoanGran
 	}
 	id := shg.LoanID(fmt.Sprintf("L%04d", g.st.internal+1))
 	t := g.pol.InternalLoanTerms(req.Amount, req.Installments, on)
-	return id, LoanGranted{Loan: id, Member: req.Member, Terms: termsOf(t, g.penalty())}, nil
+	return id, LoanGranted{Loan: id, Member: req.Member, Terms: termsOf(t, g.penalty(t))}, nil
 }
 
-func (g *Group) penalty() loan.PenaltyRule {
+// penaltyPlaces is the precision of the per-installment penalty rate
+// derived from the policy's annual rate.
+const penaltyPlaces = 10
+
+// penalty turns the policy's delinquency rules into a loan's penalty rule.
+// The policy's PenaltyRate is an annual rate, as banks state penal interest
+// (Iran's 6% a year); a loan charges its penalty once per late installment,
+// so the group charges one repayment period's worth of the annual rate:
+// 6% a year on a monthly installment is 0.5% of what is overdue. The
+// periods per year are Fineract's (12 months, 52 weeks, 365 days).
+func (g *Group) penalty(t loan.Terms) loan.PenaltyRule {
 	d := g.pol.Delinquency
-	return loan.PenaltyRule{GraceDays: d.GraceDays, Flat: d.PenaltyFlat, Rate: d.PenaltyRate}
+	rate := d.PenaltyRate
+	if per := t.Every.Unit.PerYear(); rate.IsPositive() && per > 0 && t.Every.N > 0 {
+		rate = rate.Mul(decimal.NewFromInt(int64(t.Every.N))).DivRound(decimal.NewFromInt(int64(per)), penaltyPlaces)
+	}
+	return loan.PenaltyRule{GraceDays: d.GraceDays, Flat: d.PenaltyFlat, Rate: rate}
 }
 
 // RequestLoan grants an internal loan outside a meeting, under the same
@@ -430,11 +450,11 @@ func (g *Group) ApplyForTranche(on shg.Date, n int, requests []policy.MemberRequ
 	d := TrancheDisbursed{Number: n, Borrower: g.pol.BankLinkage.Borrower}
 	if d.Borrower == policy.BorrowerGroup {
 		t := g.pol.TrancheTerms(n, total, on)
-		d.Loans = []BankLoan{{Loan: shg.LoanID(fmt.Sprintf("B%d", n)), Terms: termsOf(t, g.penalty())}}
+		d.Loans = []BankLoan{{Loan: shg.LoanID(fmt.Sprintf("B%d", n)), Terms: termsOf(t, g.penalty(t))}}
 	} else {
 		for i, r := range requests {
 			t := g.pol.TrancheTerms(n, r.Amount, on)
-			d.Loans = append(d.Loans, BankLoan{Loan: shg.LoanID(fmt.Sprintf("B%d-%02d", n, i+1)), Member: r.Member, Terms: termsOf(t, g.penalty())})
+			d.Loans = append(d.Loans, BankLoan{Loan: shg.LoanID(fmt.Sprintf("B%d-%02d", n, i+1)), Member: r.Member, Terms: termsOf(t, g.penalty(t))})
 		}
 	}
 	if err := g.commit(op, on, d); err != nil {
@@ -501,6 +521,12 @@ func (g *Group) WriteOff(on shg.Date, id shg.LoanID, reason string) error {
 		vs = append(vs, shg.Violation{Code: CodeUnknownLoan, Message: "no such loan", Want: "a loan of the group", Got: string(id)})
 	} else {
 		vs = append(vs, g.loanCheck(id, r.bank())...)
+		if r.bank() && r.member == "" {
+			// A write-off is the lender's decision; the group owes this
+			// loan and cannot write its own debt off.
+			vs = append(vs, shg.Violation{Code: CodeOwnDebt, Message: "the group cannot write off its own debt to the bank",
+				Want: "an internal loan or a member's bank loan", Got: string(id)})
+		}
 		if min := g.pol.Delinquency.WriteOffDays; min > 0 && len(vs) == 0 {
 			if dpd := r.acct.Arrears(on).DaysPastDue; dpd < min {
 				vs = append(vs, shg.Violation{Code: CodeWriteOffDays, Message: "loan is not overdue long enough to write off",
@@ -519,6 +545,9 @@ func (g *Group) WriteOff(on shg.Date, id shg.LoanID, reason string) error {
 // any debt her savings do not cover stays on her loans. A member with an
 // active bank loan of her own cannot leave until it is repaid.
 func (g *Group) Exit(on shg.Date, id shg.MemberID, reason string) error {
+	if strings.TrimSpace(reason) == "" {
+		reason = "exit"
+	}
 	return g.exit("group.Exit", on, id, reason, false)
 }
 
@@ -544,11 +573,16 @@ func (g *Group) exit(op string, on shg.Date, id shg.MemberID, reason string, dec
 	return g.commit(op, on, MemberExited{Member: id, Deceased: deceased, Reason: reason})
 }
 
-// PaySocialFund pays a member from the social (emergency) fund.
+// PaySocialFund pays a member, or the family of a deceased member (a
+// funeral), from the social (emergency) fund, for a stated reason.
 func (g *Group) PaySocialFund(on shg.Date, id shg.MemberID, amount shg.Money, reason string) error {
 	const op = "group.PaySocialFund"
-	vs := append(g.precheck(on), g.memberCheck(id, true)...)
+	vs := append(g.precheck(on), g.memberCheck(id, false)...)
+	if m, ok := g.st.members[id]; ok && m.Status() == member.Exited {
+		vs = append(vs, shg.Violation{Code: CodeMemberInactive, Message: "member has left the group", Want: "active or deceased", Got: string(id) + ": exited"})
+	}
 	vs = append(vs, g.money("payout", amount, false)...)
+	vs = append(vs, text("reason", reason)...)
 	if len(vs) > 0 {
 		return refuse(op, vs)
 	}
@@ -613,7 +647,7 @@ func (g *Group) ShareOut(on shg.Date) (savings.Distribution, error) {
 }
 
 // Dissolve ends the group. Every loan, internal or bank, must be settled;
-// whatever the fund holds, social fund included, is shared out first.
+// the cash the fund holds, social fund included, is shared out first.
 func (g *Group) Dissolve(on shg.Date, reason string) error {
 	const op = "group.Dissolve"
 	vs := g.precheck(on)

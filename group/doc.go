@@ -65,6 +65,7 @@
 //   - group.tranche_order: a tranche already received or out of order.
 //   - group.bank_loan_active: a member with an active bank loan cannot exit.
 //   - group.loans_active: loans must be settled before dissolving.
+//   - group.own_debt: the group cannot write off its own debt to the bank.
 //   - group.share_out_cycle: the savings cycle is not over.
 //   - group.write_off_days: not yet overdue long enough to write off.
 //   - group.text: a required text is empty.

@@ -64,17 +64,10 @@ func Found(p policy.Policy, c Charter) (*Group, error) {
 		return nil, shg.NewRuleError("group.Found", vs...)
 	}
 	g := &Group{pol: p.Clone(), st: newState(p.Currency)}
-	if err := g.commit("group.Found", c.Founded, Founded{Charter: c, Policy: policyTag(p)}); err != nil {
+	if err := g.commit("group.Found", c.Founded, Founded{Charter: c, Policy: p.Name, PolicyVersion: p.Version}); err != nil {
 		return nil, err
 	}
 	return g, nil
-}
-
-func policyTag(p policy.Policy) string {
-	if p.Version == "" {
-		return p.Name
-	}
-	return p.Name + "@" + p.Version
 }
 
 // Replay rebuilds a group from its log under policy p: the result equals the
@@ -82,7 +75,8 @@ func policyTag(p policy.Policy) string {
 // numbered 1, 2, 3, … with dates that never go backwards; every event must
 // apply cleanly. Replay does not re-check policy rules the commands checked
 // (a policy may be tightened later without orphaning old groups), but it
-// refuses a log founded under a policy of another name.
+// refuses a log founded under a policy of another name (a new version of
+// the same policy replays it).
 func Replay(p policy.Policy, events []Event) (*Group, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
@@ -97,8 +91,8 @@ func Replay(p policy.Policy, events []Event) (*Group, error) {
 	if vs := f.Charter.violations(); len(vs) > 0 {
 		return nil, fmt.Errorf("%w: %w", ErrBadLog, shg.NewRuleError("group.Replay", vs...))
 	}
-	if f.Policy != policyTag(p) {
-		return nil, fmt.Errorf("%w: log founded under policy %q, replayed under %q", ErrBadLog, f.Policy, policyTag(p))
+	if f.Policy != p.Name {
+		return nil, fmt.Errorf("%w: log founded under policy %q, replayed under %q", ErrBadLog, f.Policy, p.Name)
 	}
 	g := &Group{pol: p.Clone(), st: newState(p.Currency)}
 	for i, e := range events {
@@ -114,11 +108,15 @@ func Replay(p policy.Policy, events []Event) (*Group, error) {
 		if _, ok := e.Data.(Founded); ok && i > 0 {
 			return nil, fmt.Errorf("%w: event %d founds the group again", ErrBadLog, e.Seq)
 		}
+		if g.st.stage == policy.Dissolved {
+			return nil, fmt.Errorf("%w: event %d follows the dissolution", ErrBadLog, e.Seq)
+		}
 		if err := g.st.apply(e); err != nil {
 			return nil, fmt.Errorf("%w: event %d (%s): %w", ErrBadLog, e.Seq, e.Type(), err)
 		}
 		g.events = append(g.events, cloneEvent(e))
 	}
+	g.st.allocs = nil // filled by bank repayments; only commands read it
 	return g, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/khodyar/shg/group"
 	"github.com/khodyar/shg/loan"
 	"github.com/khodyar/shg/policy"
+	"github.com/khodyar/shg/savings"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -39,6 +40,29 @@ func machinePolicy() policy.Policy {
 func machineGroupPolicy() policy.Policy {
 	p := machinePolicy()
 	p.BankLinkage.Borrower = policy.BorrowerGroup
+	return p
+}
+
+// machineVSLAPolicy is the VSLA preset loosened the same way: shares, a
+// social fund, weekly meetings, a one-month cycle so that share-outs happen.
+func machineVSLAPolicy() policy.Policy {
+	p := policy.VSLA()
+	p.Membership.MinMembers = 3
+	p.Membership.MaxMembers = 8
+	p.Stages.Preparation.MinOrientationSessions = 1
+	p.Stages.Sustainability.MinMonthsSinceFormation = 1
+	p.Stages.Sustainability.MinInternalLoans = 0
+	p.Stages.Sustainability.MinMeetingsHeld = decimal.RequireFromString("0.1")
+	p.Stages.Sustainability.MinAttendance = decimal.RequireFromString("0.5")
+	p.Stages.Sustainability.MinSavingsRegularity = decimal.RequireFromString("0.5")
+	p.ShareOut.CycleMonths = 1
+	return p
+}
+
+// machineSavingsTimePolicy shares out by savings × time.
+func machineSavingsTimePolicy() policy.Policy {
+	p := machinePolicy()
+	p.ShareOut.Basis = savings.BySavingsTime
 	return p
 }
 
@@ -388,10 +412,26 @@ func (m *groupMachine) check(t *rapid.T) {
 		}
 		owed[l.Member], _ = owed[l.Member].Add(l.Account.OutstandingPrincipal())
 	}
+	// The group's own bank debt in the books equals what its bank loans
+	// still owe.
+	ownDebt := shg.Zero(m.p.Currency)
+	for _, l := range m.g.Loans() {
+		if l.IsBank() && l.Member == "" && l.Account.Status() == loan.Active {
+			ownDebt, _ = ownDebt.Add(l.Account.OutstandingPrincipal())
+		}
+	}
+	if !f.BankLoan().Equal(ownDebt) {
+		t.Fatalf("bank loan payable %s in the books, %s in the loans", f.BankLoan(), ownDebt)
+	}
 	for _, x := range m.g.Members() {
 		id := x.ID()
 		if f.Savings(id).IsNegative() {
 			t.Fatalf("negative savings for %s: %s", id, f.Savings(id))
+		}
+		// A member who has left holds nothing in the fund: no savings and
+		// no shares that a share-out could pay again.
+		if !x.IsActive() && (!f.Savings(id).IsZero() || f.Shares(id) != 0) {
+			t.Fatalf("%s has left but holds %s and %d shares", id, f.Savings(id), f.Shares(id))
 		}
 		if !f.Receivable(id).Equal(owed[id]) {
 			t.Fatalf("receivable of %s is %s in the books, %s in the loans", id, f.Receivable(id), owed[id])
@@ -416,6 +456,8 @@ func TestGroup_StateMachine(t *testing.T) {
 	for name, p := range map[string]policy.Policy{
 		"membersBorrow": machinePolicy(),
 		"groupBorrows":  machineGroupPolicy(),
+		"vslaShares":    machineVSLAPolicy(),
+		"savingsTime":   machineSavingsTimePolicy(),
 	} {
 		t.Run(name, func(t *testing.T) {
 			tranches, loans := 0, 0
@@ -429,7 +471,7 @@ func TestGroup_StateMachine(t *testing.T) {
 					loans++
 				}
 			})
-			if tranches == 0 || loans == 0 {
+			if (tranches == 0 && p.HasBankLinkage()) || loans == 0 {
 				t.Fatalf("runs reaching a tranche: %d, an internal loan: %d", tranches, loans)
 			}
 			t.Logf("runs reaching a tranche: %d, an internal loan: %d", tranches, loans)

@@ -16,9 +16,11 @@ import (
 // Founded starts a group's log.
 type Founded struct {
 	Charter Charter `json:"charter"`
-	// Policy names the policy the group was founded under (name@version),
-	// so a log replayed under another policy is noticed.
-	Policy string `json:"policy"`
+	// Policy and PolicyVersion name the policy the group was founded
+	// under, so a log replayed under another programme's policy is
+	// noticed; a later version of the same policy replays it.
+	Policy        string `json:"policy"`
+	PolicyVersion string `json:"policyVersion,omitempty"`
 }
 
 // PreparationSessionHeld records an orientation session in Preparation.

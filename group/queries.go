@@ -268,6 +268,8 @@ func (g *Group) Mature(on shg.Date) bool {
 // Grade grades the group on date on by the policy's grading rules.
 func (g *Group) Grade(on shg.Date) policy.Grading { return g.grade(g.gateFacts(on)) }
 
+// grade grades the group on the gate facts; its age (policy: "the group's
+// age in whole months") counts from its founding, like a tranche's.
 func (g *Group) grade(f policy.GateFacts) policy.Grading {
 	mr := decimal.NewFromInt(1)
 	if f.MeetingsExpected > 0 {
@@ -280,7 +282,7 @@ func (g *Group) grade(f policy.GateFacts) policy.Grading {
 		MeetingRegularity: mr,
 		FundUtilisation:   g.st.fund.Utilisation(ratePlaces),
 		BooksUpToDate:     f.BooksUpToDate,
-		MonthsActive:      f.MonthsSinceFormation,
+		MonthsActive:      g.AgeMonths(f.On),
 	})
 }
 

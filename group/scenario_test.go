@@ -62,7 +62,12 @@ func linkedReady(t *testing.T) *group.Group { return linkedReadyTB(t) }
 
 func linkedReadyTB(t testing.TB) *group.Group {
 	t.Helper()
-	p := policy.KermanshahBehzisti()
+	return linkedReadyUnder(t, policy.KermanshahBehzisti())
+}
+
+// linkedReadyUnder is linkedReady under a variant of the Kermanshah policy.
+func linkedReadyUnder(t testing.TB, p policy.Policy) *group.Group {
+	t.Helper()
 	g := constituted(t, p, 15)
 	require.NoError(t, g.Advance(sh(1397, 6, 22)))
 	require.Equal(t, policy.Sustainability, g.Stage())
