@@ -260,7 +260,10 @@ type Delinquency struct {
 	// member is in arrears (for lending rules and penalties).
 	GraceDays int `json:"graceDays,omitempty"`
 	// PenaltyRate is an annual rate (fraction) charged on overdue amounts
-	// after the grace days; zero: none.
+	// after the grace days, as banks state penal interest; zero: none. A
+	// loan charges its penalty once per late installment, so the group
+	// charges one repayment period's worth: 6% a year on a monthly
+	// installment is 0.5% of what is overdue.
 	PenaltyRate decimal.Decimal `json:"penaltyRate"`
 	// PenaltyFlat is a flat penalty per overdue installment; zero: none.
 	PenaltyFlat shg.Money `json:"penaltyFlat"`

@@ -28,7 +28,9 @@ import (
 // The result depends only on sc and seed: the same inputs give the same
 // groups, event for event, and the same report byte for byte. Each group
 // draws from its own random stream derived from seed and the group's
-// position, so adding a county leaves the others' groups unchanged.
+// position across all counties, so appending a county at the end leaves
+// the others' groups unchanged (inserting one earlier, or resizing an
+// earlier county, reseeds the groups after it).
 //
 // It returns the scenario's validation error, or an error wrapping the
 // [*shg.RuleError] of a group command the simulation did not expect to be
