@@ -513,16 +513,7 @@ func biFull(tb testing.TB) *group.Group {
 
 // fullMeeting is a meeting of g where every active member attends and
 // deposits amount.
-func fullMeeting(g *group.Group, amount shg.Money) group.Meeting {
-	var m group.Meeting
-	for _, mem := range g.Members() {
-		if mem.IsActive() {
-			m.Present = append(m.Present, mem.ID())
-			m.Deposits = append(m.Deposits, group.Deposit{Member: mem.ID(), Amount: amount})
-		}
-	}
-	return m
-}
+func fullMeeting(g *group.Group, amount shg.Money) group.Meeting { return g.FullMeeting(amount) }
 
 // meetingWith holds a full meeting on date on (100,000 toman each) edited
 // by edit.

@@ -76,3 +76,26 @@ func ExampleReplay() {
 	fmt.Println(err, len(events), string(a) == string(b))
 	// Output: <nil> 2 true
 }
+
+// The usual meeting: everyone present, everyone saving the plan's amount;
+// edit the record for what was different.
+func ExampleGroup_FullMeeting() {
+	p := policy.KermanshahBehzisti()
+	day := func(m, d int) shg.Date { return shg.MustDate(shg.SolarHijri, 1397, m, d) }
+	g, _ := group.Found(p, group.Charter{ID: "g", Name: "group", Facilitator: "f", Founded: day(6, 1)})
+	for _, d := range []int{2, 3, 4} {
+		_ = g.RecordPreparationSession(day(6, d), "orientation", 15)
+	}
+	for i := 1; i <= 15; i++ {
+		_ = g.Admit(day(6, 5), member.Profile{ID: shg.MemberID(fmt.Sprintf("m%02d", i)), Name: "member",
+			BirthDate: shg.MustDate(shg.SolarHijri, 1370, 1, 1), Gender: member.Female, Rural: true})
+	}
+	_ = g.Advance(day(6, 6))
+
+	m := g.FullMeeting(p.Savings.Plan.Amount)
+	m.Present = m.Present[1:]                // m01 was away...
+	m.Deposits[0].Amount = shg.Toman(50_000) // ...and sent half her savings
+	_, err := g.HoldMeeting(day(7, 1), m)
+	fmt.Println(err, g.Fund().TotalSavings().FormatToman(), g.Meetings().Attendance)
+	// Output: <nil> 1,450,000 toman 0.9333
+}

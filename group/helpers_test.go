@@ -62,19 +62,9 @@ func constituted(tb testing.TB, p policy.Policy, n int) *group.Group {
 	return g
 }
 
-// meeting is a full-attendance meeting where every active member deposits
-// amount each.
-func meeting(g *group.Group, amount shg.Money) group.Meeting {
-	var m group.Meeting
-	for _, mem := range g.Members() {
-		if !mem.IsActive() {
-			continue
-		}
-		m.Present = append(m.Present, mem.ID())
-		m.Deposits = append(m.Deposits, group.Deposit{Member: mem.ID(), Amount: amount})
-	}
-	return m
-}
+// meeting is a full-attendance meeting where every active member
+// deposits amount each.
+func meeting(g *group.Group, amount shg.Money) group.Meeting { return g.FullMeeting(amount) }
 
 // snapshot is the group's full state as JSON.
 func snapshot(tb testing.TB, g *group.Group) string {

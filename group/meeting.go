@@ -55,3 +55,17 @@ type LoanRequest struct {
 	Amount       shg.Money    `json:"amount"`
 	Installments int          `json:"installments"`
 }
+
+// FullMeeting returns the record of a meeting where every active member
+// is present and deposits amount: the usual meeting, for a front end to
+// start from and edit (absences, loans, repayments) before [Group.HoldMeeting].
+func (g *Group) FullMeeting(amount shg.Money) Meeting {
+	var m Meeting
+	for _, id := range g.st.order {
+		if g.st.members[id].IsActive() {
+			m.Present = append(m.Present, id)
+			m.Deposits = append(m.Deposits, Deposit{Member: id, Amount: amount})
+		}
+	}
+	return m
+}

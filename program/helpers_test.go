@@ -70,13 +70,4 @@ func sustained(tb testing.TB, p policy.Policy, id shg.GroupID, county string, fo
 }
 
 // full is a meeting where every active member attends and deposits amount.
-func full(g *group.Group, amount shg.Money) group.Meeting {
-	var m group.Meeting
-	for _, mem := range g.Members() {
-		if mem.IsActive() {
-			m.Present = append(m.Present, mem.ID())
-			m.Deposits = append(m.Deposits, group.Deposit{Member: mem.ID(), Amount: amount})
-		}
-	}
-	return m
-}
+func full(g *group.Group, amount shg.Money) group.Meeting { return g.FullMeeting(amount) }
