@@ -268,6 +268,18 @@ func (m Money) IsRounded(r Rounding) bool {
 // MinorUnits returns m in minor units (rials, cents) and whether that is
 // exact and fits an int64.
 func (m Money) MinorUnits() (int64, bool) {
+	// Fast path, no allocation: a coefficient of at most 18 digits whose
+	// exponent is at or above the minor unit's is c × 10^shift minor units.
+	d := int32(0)
+	if c, ok := currencies[m.currency]; ok {
+		d = c.digits
+	}
+	if shift := m.amount.Exponent() + d; shift >= 0 && shift <= 18 && m.amount.NumDigits() <= 18 {
+		c, p := m.amount.CoefficientInt64(), pow10[shift]
+		if c <= math.MaxInt64/p && c >= -math.MaxInt64/p {
+			return c * p, true
+		}
+	}
 	u := minorUnit(m.currency)
 	q, rem := m.amount.QuoRem(u, 0)
 	if !rem.IsZero() {
@@ -279,6 +291,14 @@ func (m Money) MinorUnits() (int64, bool) {
 	}
 	return b.Int64(), true
 }
+
+var pow10 = func() (p [19]int64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
 
 // Min returns the smaller of m and o; on a currency mismatch it returns m.
 func (m Money) Min(o Money) Money {

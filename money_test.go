@@ -582,3 +582,26 @@ func TestMoney_WithAmount(t *testing.T) {
 	assert.Equal(t, "2.25 INR", m.String())
 	assert.Equal(t, "7", shg.Money{}.WithAmount(dec("7")).String(), "the zero Money has no currency")
 }
+
+// MinorUnits by hand, across the fast path (coefficient × 10^shift) and
+// the exact slow path.
+func TestMoney_MinorUnitsByHand(t *testing.T) {
+	for _, tc := range []struct {
+		in   shg.Money
+		want int64
+		ok   bool
+	}{
+		{shg.MustParseMoney("1.5 INR"), 150, true},              // 15 × 10^1
+		{shg.MustParseMoney("2.50 INR"), 250, true},             // 250 × 10^0
+		{shg.MustParseMoney("-0.07 USD"), -7, true},             // negative
+		{shg.MustParseMoney("0.005 USD"), 0, false},             // half a cent
+		{shg.Toman(2_500_000), 25_000_000, true},                // rials
+		{shg.MustMoney(dec("12").Shift(3), "IRR"), 12000, true}, // 12 × 10^3
+		{shg.MustParseMoney("92233720368547758.07 USD"), 9223372036854775807, true},
+		{shg.MustParseMoney("92233720368547758.08 USD"), 0, false}, // one cent past int64
+	} {
+		got, ok := tc.in.MinorUnits()
+		assert.Equal(t, tc.ok, ok, tc.in.String())
+		assert.Equal(t, tc.want, got, tc.in.String())
+	}
+}

@@ -138,8 +138,10 @@ type sim struct {
 	pol policy.Policy
 	cal shg.Calendar
 	cur string
-	rng *rand.Rand
-	g   *group.Group
+	// amounts caches Money values by minor units (see money).
+	amounts map[int64]shg.Money
+	rng     *rand.Rand
+	g       *group.Group
 
 	id                         shg.GroupID
 	name, county, village, fac string
@@ -214,8 +216,20 @@ func (s *sim) between(lo, hi int) int {
 	return lo + s.rng.IntN(hi-lo+1)
 }
 
+// money returns minor units of the scenario's currency. Amounts repeat
+// (every member saves the plan's amount each week), and a Money is an
+// immutable value, so recent ones are kept and shared.
 func (s *sim) money(minor int64) shg.Money {
+	if m, ok := s.amounts[minor]; ok {
+		return m
+	}
 	m, _ := shg.FromMinor(minor, s.cur)
+	if len(s.amounts) < 1024 {
+		if s.amounts == nil {
+			s.amounts = make(map[int64]shg.Money)
+		}
+		s.amounts[minor] = m
+	}
 	return m
 }
 
