@@ -122,18 +122,14 @@ func Replay(p policy.Policy, events []Event) (*Group, error) {
 
 // commit applies data as consecutive events dated on, all or nothing.
 func (g *Group) commit(op string, on shg.Date, data ...EventData) error {
-	tx := g.st.begin(&g.undo)
-	evs := make([]Event, len(data))
-	for i, d := range data {
-		evs[i] = Event{Seq: len(g.events) + i + 1, On: on, Data: d}
-		if err := g.st.apply(evs[i]); err != nil {
-			g.st.rollback(tx)
-			return refusal(op, err)
+	return g.run(op, on, func(emit func(EventData) error) error {
+		for _, d := range data {
+			if err := emit(d); err != nil {
+				return err
+			}
 		}
-	}
-	g.st.end()
-	g.events = append(g.events, evs...)
-	return nil
+		return nil
+	})
 }
 
 // refusal turns an error from a lower layer into the command's RuleError.
