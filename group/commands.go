@@ -265,7 +265,7 @@ func (g *Group) HoldMeeting(on shg.Date, m Meeting) ([]shg.LoanID, error) {
 		present[id] = true
 		vs = append(vs, g.memberCheck(id, true)...)
 	}
-	if q := g.pol.Quorum(active); len(present) < q {
+	if q := g.quorum(active); len(present) < q {
 		vs = append(vs, shg.Violation{Code: CodeQuorum, Message: "too few members present",
 			Want: ">= " + strconv.Itoa(q) + " of " + strconv.Itoa(active), Got: strconv.Itoa(len(present))})
 	}
@@ -367,6 +367,18 @@ func (g *Group) loanDecision(on shg.Date, req LoanRequest) (shg.LoanID, LoanGran
 	id := shg.LoanID(fmt.Sprintf("L%04d", g.st.internal+1))
 	t := g.pol.InternalLoanTerms(req.Amount, req.Installments, on)
 	return id, LoanGranted{Loan: id, Member: req.Member, Terms: termsOf(t, g.penalty(t))}, nil
+}
+
+// quorum is the policy's quorum for a group of n active members, computed
+// once per size: the policy never changes under a group.
+func (g *Group) quorum(n int) int {
+	if n < 0 || n > 1000 {
+		return g.pol.Quorum(n)
+	}
+	for len(g.quorums) <= n {
+		g.quorums = append(g.quorums, g.pol.Quorum(len(g.quorums)))
+	}
+	return g.quorums[n]
 }
 
 // penaltyPlaces is the precision of the per-installment penalty rate

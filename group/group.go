@@ -52,6 +52,8 @@ type Group struct {
 	events []Event
 	st     state
 	undo   txlog // reused by every command
+	// quorums caches the policy's quorum by number of active members.
+	quorums []int
 }
 
 // Found founds a group under policy p with charter c, in the Preparation

@@ -437,6 +437,10 @@ func (m *groupMachine) check(t *rapid.T) {
 			t.Fatalf("receivable of %s is %s in the books, %s in the loans", id, f.Receivable(id), owed[id])
 		}
 	}
+	// The repayment rate's integer path agrees with its decimal reference.
+	if got, want := m.g.GateFacts(m.on).RepaymentRate, group.RepaymentRateExact(m.g, m.on); !got.Equal(want) {
+		t.Fatalf("repayment rate %s, exact %s", got, want)
+	}
 	// Replay of the log rebuilds an identical group.
 	r, err := group.Replay(m.p, m.g.Events())
 	if err != nil {

@@ -2,6 +2,7 @@ package group
 
 import (
 	"encoding/json"
+	"math"
 	"slices"
 
 	"github.com/khodyar/shg"
@@ -230,6 +231,51 @@ func (g *Group) booksUpToDate(on shg.Date) bool {
 // repaymentRate is the share of what internal loans had due by on that was
 // paid: 1 when nothing has fallen due.
 func (g *Group) repaymentRate(on shg.Date) decimal.Decimal {
+	// In int64 minor units: this runs for every gate and tranche check
+	// over every installment of every internal loan. Amounts that are not
+	// whole minor units, or sums near overflow, take the exact path.
+	var due, paid int64
+	for _, id := range g.st.loanOrder {
+		r := g.st.loans[id]
+		if r.bank() {
+			continue
+		}
+		for n := 1; n <= r.acct.Len(); n++ {
+			l, _ := r.acct.Installment(n)
+			if l.Due.After(on) {
+				break
+			}
+			t, ok1 := minorSum(l.Principal, l.Interest, l.Fee)
+			p, ok2 := minorSum(l.PaidPrincipal, l.PaidInterest, l.PaidFee, l.Waived)
+			if !ok1 || !ok2 || due > math.MaxInt64/4-t {
+				return g.repaymentRateExact(on)
+			}
+			due += t
+			paid += min(p, t)
+		}
+	}
+	if due <= 0 {
+		return decimal.NewFromInt(1)
+	}
+	return decimal.NewFromInt(paid).DivRound(decimal.NewFromInt(due), ratePlaces)
+}
+
+// minorSum adds amounts in minor units; false if one is not a whole number
+// of them or the sum might overflow.
+func minorSum(ms ...shg.Money) (int64, bool) {
+	var s int64
+	for _, m := range ms {
+		u, ok := m.MinorUnits()
+		if !ok || u < 0 || u > math.MaxInt64/8 {
+			return 0, false
+		}
+		s += u
+	}
+	return s, true
+}
+
+// repaymentRateExact is repaymentRate in decimals, for any amounts.
+func (g *Group) repaymentRateExact(on shg.Date) decimal.Decimal {
 	due, paid := decimal.Zero, decimal.Zero
 	for _, id := range g.st.loanOrder {
 		r := g.st.loans[id]

@@ -114,3 +114,25 @@ func TestReplay_AfterDissolution(t *testing.T) {
 	_, err := group.Replay(policy.KermanshahBehzisti(), append(evs, extra))
 	assert.ErrorIs(t, err, group.ErrBadLog)
 }
+
+// The repayment rate's integer path agrees with its exact decimal path,
+// and with a figure derived by hand.
+func TestGroup_RepaymentRate(t *testing.T) {
+	p := policy.KermanshahBehzisti()
+	p.Lending.Pricing.AnnualRate = decimal.Zero // interest-free: installments of 500,000
+	g := constituted(t, p, 15)
+	m := meeting(g, shg.Toman(100_000))
+	m.Loans = []group.LoanRequest{{Member: mid(4), Amount: shg.Rials(1_000_000), Installments: 2}}
+	ids, err := g.HoldMeeting(sh(1397, 7, 1), m)
+	require.NoError(t, err)
+	// 1 Aban: installment 1 (500,000) due and unpaid; a partial payment of
+	// 200,000 makes the rate 200,000 / 500,000 = 0.4.
+	m = meeting(g, shg.Toman(100_000))
+	m.Repayments = []group.Repayment{{Loan: ids[0], Amount: shg.Rials(200_000)}}
+	_, err = g.HoldMeeting(sh(1397, 8, 1), m)
+	require.NoError(t, err)
+	f := g.GateFacts(sh(1397, 8, 1))
+	assert.Equal(t, "0.4", f.RepaymentRate.String())
+	// On 1 Azar both installments (1,000,000) are due, 200,000 paid: 0.2.
+	assert.Equal(t, "0.2", g.GateFacts(sh(1397, 9, 1)).RepaymentRate.String())
+}
