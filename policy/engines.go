@@ -200,7 +200,7 @@ func (p Policy) sustainabilityGate(f GateFacts) Checklist {
 			f.InternalLoansMade, g.MinInternalLoans, "loans"))
 	}
 	if g.MinRepaymentRate.IsPositive() {
-		c = append(c, rateAtLeast(CodeGateSustainabilityRepayment, "share of installments due repaid on time", f.RepaymentRate, g.MinRepaymentRate))
+		c = append(c, rateAtLeast(CodeGateSustainabilityRepayment, "share of what fell due that is repaid", f.RepaymentRate, g.MinRepaymentRate))
 	}
 	if g.Books {
 		c = append(c, crit(CodeGateSustainabilityBooks, "the books are up to date",

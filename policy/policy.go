@@ -120,7 +120,8 @@ type SustainabilityGate struct {
 	MinSavingsRegularity decimal.Decimal `json:"minSavingsRegularity"`
 	// MinInternalLoans is the least number of internal loans made.
 	MinInternalLoans int `json:"minInternalLoans,omitempty"`
-	// MinRepaymentRate is the least share of installments due repaid on time.
+	// MinRepaymentRate is the least share of what internal loans had due by
+	// the check date (principal and charge) that has been repaid.
 	MinRepaymentRate decimal.Decimal `json:"minRepaymentRate"`
 	// Books requires the books to be up to date.
 	Books bool `json:"books"`
