@@ -129,3 +129,64 @@ func BenchmarkPlan_Check(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFund_MarkRollback is the undo a command needs, the cheap way:
+// on a year of 25 members' books, Mark, book a deposit, and either roll
+// it back (a refused command) or keep it (Mark again to commit). Compare
+// BenchmarkFund_Clone, the copy it replaces.
+func BenchmarkFund_MarkRollback(b *testing.B) {
+	at := savings.Entry{Date: day0.AddDays(7 * 52), Ref: "week-53"}
+	amt := shg.Rials(100_000)
+	b.Run("rollback", func(b *testing.B) {
+		f := yearOf25(b)
+		n := f.Len()
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			m := f.Mark()
+			if err := f.Deposit(at, ids25[i%25], amt, 1); err != nil {
+				b.Fatal(err)
+			}
+			f.Rollback(m)
+		}
+		b.StopTimer()
+		if f.Len() != n {
+			b.Fatalf("%d postings after rollbacks, want %d", f.Len(), n)
+		}
+	})
+	b.Run("commit", func(b *testing.B) {
+		f := yearOf25(b)
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			f.Mark()
+			if err := f.Deposit(at, ids25[i%25], amt, 1); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("markOnly", func(b *testing.B) {
+		f := yearOf25(b)
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			f.Rollback(f.Mark())
+		}
+	})
+}
+
+// BenchmarkFund_CloneDeposit is what the group package does today for a
+// command: clone the fund, then book on the clone.
+func BenchmarkFund_CloneDeposit(b *testing.B) {
+	f := yearOf25(b)
+	at := savings.Entry{Date: day0.AddDays(7 * 52), Ref: "week-53"}
+	amt := shg.Rials(100_000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		g := f.Clone()
+		if err := g.Deposit(at, ids25[i%25], amt, 1); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

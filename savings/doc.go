@@ -63,6 +63,20 @@
 // a clone and keep it only if every operation succeeded. [Fund.MarshalJSON]
 // writes a deterministic snapshot that [Fund.UnmarshalJSON] replays.
 //
+// # Undo
+//
+// Cheaper than a clone, [Fund.Mark] records where the fund stands (the
+// ledger's lengths, the group balances, the dates: no copy, no
+// allocation) and [Fund.Rollback] returns to it, discarding every posting
+// made since. Between the two the fund keeps a journal of the member
+// books it writes, each as it was, and Rollback replays it backwards. A
+// fund has one mark at a time, like a transaction: Mark before a command;
+// if the command fails, Rollback to the mark; if it succeeds, the next
+// Mark commits it (and discards the journal). Rollback leaves the mark in
+// place. A mark superseded by a newer Mark, or from another fund, is
+// ignored. Clones taken before or after a mark are never changed by a
+// rollback; a clone has no mark of its own until it is marked.
+//
 // # Exactness and cost
 //
 // Balances are kept as integers of the currency's minor unit (rials,

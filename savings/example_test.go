@@ -103,3 +103,26 @@ func ExampleFund_ShareOut() {
 	// bahar 3301 IRR profit 301 IRR
 	// pool 4401 IRR kept 200 IRR cycle 2
 }
+
+// A command that fails halfway is undone with Rollback; one that succeeds
+// is kept by the next Mark.
+func ExampleFund_Mark() {
+	f := savings.MustFund(shg.IRR)
+	at := savings.Entry{Date: shg.MustDate(shg.SolarHijri, 1403, 1, 15)}
+	_ = f.Deposit(at, "ali", shg.Rials(500_000), 0)
+
+	m := f.Mark()
+	_ = f.Deposit(at, "bahar", shg.Rials(200_000), 0)
+	err := f.DisburseLoan(at, "bahar", shg.Rials(900_000)) // only 700,000 in the box
+	if err != nil {
+		f.Rollback(m)
+	}
+	fmt.Println(f.Len(), f.Savings("bahar"), f.Cash().Box)
+
+	f.Mark() // commit
+	_ = f.Deposit(at, "bahar", shg.Rials(200_000), 0)
+	fmt.Println(f.Len(), f.Savings("bahar"))
+	// Output:
+	// 1 0 IRR 500000 IRR
+	// 2 200000 IRR
+}

@@ -19,7 +19,8 @@ import (
 //
 // A Fund is a value with maps and slices inside: assigning it shares them.
 // Use [Fund.Clone] for an independent copy, which is cheap (the append-only
-// ledger is shared, never written in place). The zero Fund has no currency
+// ledger is shared, never written in place), or [Fund.Mark] and
+// [Fund.Rollback] to undo cheaper still. The zero Fund has no currency
 // and refuses every operation; build one with [NewFund]. A Fund is not safe
 // for concurrent use while it is being changed.
 type Fund struct {
@@ -30,7 +31,8 @@ type Fund struct {
 	bal      [numAccounts]units // group-level accounts, natural sign
 	members  map[shg.MemberID]memberBooks
 	book     ledger
-	start    int // index of the first posting of the open cycle
+	start    int      // index of the first posting of the open cycle
+	tx       *txState // the open [Mark], if any (see mark.go)
 }
 
 // memberBooks holds a member's per-member accounts, natural sign.
@@ -81,6 +83,11 @@ func MustFund(code string) Fund {
 // only if every operation succeeded.
 func (f Fund) Clone() Fund {
 	g := f.fork()
+	g.tx = nil // the clone has no mark; f's journal is f's alone
+	if f.tx != nil {
+		// A rollback of f must not write where the clone can see.
+		f.tx.cloned.Store(true)
+	}
 	// Postings are never modified in place, only appended; the clone's
 	// ledger has no spare capacity, so its first append copies (at most
 	// one block) and the two ledgers never write to the same array.
@@ -91,6 +98,9 @@ func (f Fund) Clone() Fund {
 // fork returns a copy with its own balances whose ledger still appends to
 // f's arrays, past f's length. Only one of f and the fork may be kept:
 // ShareOut posts to a fork and keeps it only if every posting succeeded.
+// The fork shares f's mark: the member books it writes are journaled as
+// they were in its map, which, until its first write to a member, holds
+// what f's does, so a rollback of whichever is kept replays to the mark.
 func (f *Fund) fork() Fund {
 	g := *f
 	if f.members == nil {
@@ -247,9 +257,11 @@ func guard(a Account) (code, what string) {
 // replay checks it), so her books are read and written once.
 func (f *Fund) post(op string, p Posting, legs []Leg, amts []units) error {
 	bal := f.bal
-	var mb memberBooks
+	var mb, old memberBooks
+	var existed bool
 	if p.Member != "" {
-		mb = f.members[p.Member]
+		mb, existed = f.members[p.Member]
+		old = mb
 	}
 	var c checker
 	for i := range legs {
@@ -301,7 +313,7 @@ func (f *Fund) post(op string, p Posting, legs []Leg, amts []units) error {
 			mb.name = int32(len(f.book.names))
 		}
 		name = mb.name - 1
-		f.members[p.Member] = mb
+		f.setMember(p.Member, old, existed, mb)
 	}
 	f.book.push(&p, legs, f.cycle, name)
 	f.last = p.Date

@@ -170,8 +170,11 @@ func (f *Fund) ShareOut(at Entry, opt ShareOutOptions) (Distribution, error) {
 // newCycle opens the next cycle: shares restart from zero.
 func (f *Fund) newCycle() {
 	for id, b := range f.members {
-		b.shares = 0
-		f.members[id] = b
+		if b.shares != 0 {
+			nb := b
+			nb.shares = 0
+			f.setMember(id, b, true, nb)
+		}
 	}
 	f.cycle++
 	f.start = f.book.len()
