@@ -238,8 +238,7 @@ type state struct {
 type txlog struct {
 	saved     state
 	members   map[shg.MemberID]savedMember
-	fund      savings.Fund // the fund before the command, once touched
-	fundSaved bool
+	fund      savings.Mark // the fund's undo mark
 	loans     map[shg.LoanID]loanRec
 	nLoans    int
 	nOrder    int
@@ -255,13 +254,14 @@ func newState(currency string) state {
 	}
 }
 
-// begin starts a command. What the command changes is saved when first
-// touched: the fund (whose Clone shares its append-only ledger), each loan
-// and each member.
+// begin starts a command. The fund is marked (savings.Fund.Mark: it
+// journals what changes after); loans and members are saved when first
+// touched.
 func (s *state) begin(t *txlog) *txlog {
 	clear(t.members)
 	clear(t.loans)
-	t.fund, t.fundSaved = savings.Fund{}, false
+	// Marking the fund also commits the previous command's changes to it.
+	t.fund = s.fund.Mark()
 	t.saved, t.nLoans, t.nOrder, t.nTranches = *s, len(s.loanOrder), len(s.order), len(s.tranches)
 	s.tx = t
 	s.allocs = s.allocs[:0]
@@ -284,12 +284,12 @@ func (s *state) rollback(t *txlog) {
 			delete(s.members, id)
 		}
 	}
-	loans, members := s.loans, s.members
+	// The live fund returns to its mark; the copy of the fund in t.saved
+	// shares its maps and must not replace it.
+	s.fund.Rollback(t.fund)
+	loans, members, fund := s.loans, s.members, s.fund
 	*s = t.saved
-	s.loans, s.members = loans, members
-	if t.fundSaved {
-		s.fund = t.fund
-	}
+	s.loans, s.members, s.fund = loans, members, fund
 	s.loanOrder = s.loanOrder[:t.nLoans]
 	s.order = s.order[:t.nOrder]
 	s.tranches = s.tranches[:t.nTranches]
@@ -316,13 +316,8 @@ func (s *state) touch(id shg.LoanID) (*loanRec, bool) {
 	return r, true
 }
 
-// wfund returns the fund for writing, saving it first for a rollback.
-func (s *state) wfund() *savings.Fund {
-	if s.tx != nil && !s.tx.fundSaved {
-		s.tx.fund, s.tx.fundSaved = s.fund.Clone(), true
-	}
-	return &s.fund
-}
+// wfund returns the fund for writing; begin marked it for a rollback.
+func (s *state) wfund() *savings.Fund { return &s.fund }
 
 // savedMember is a member's state before the current command.
 type savedMember struct {
