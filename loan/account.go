@@ -217,7 +217,7 @@ type Account struct {
 	status Status
 	// lines are shared with copies of the Account and never written
 	// through (see cow.go); lines[:head] owe nothing.
-	lines     []*Line
+	lines     []*line
 	head      int
 	txns      txnLog
 	disbursed shg.Money

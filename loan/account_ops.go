@@ -33,10 +33,9 @@ func Open(id shg.LoanID, terms Terms, opts Options) (Account, error) {
 	if len(vs) > 0 {
 		return Account{}, shg.NewRuleError(op, vs...)
 	}
-	zero := shg.Zero(cur)
-	lines := make([]Line, 0, terms.Installments)
+	lines := make([]line, 0, terms.Installments)
 	_, _, refused := terms.build(terms.Principal.Amount(), terms.Installments, terms.PrincipalGrace, 0, nil,
-		func(in Installment) { lines = append(lines, newLine(in, zero)) })
+		func(in Installment) { lines = append(lines, newLine(in)) })
 	if len(refused) > 0 {
 		return Account{}, shg.NewRuleError(op, refused...)
 	}
@@ -88,11 +87,6 @@ func orderString(o AllocationOrder) string {
 	return s
 }
 
-func newLine(it Installment, zero shg.Money) Line {
-	return Line{Installment: it, Penalty: zero, PaidPrincipal: zero, PaidInterest: zero,
-		PaidFee: zero, PaidPenalty: zero, Waived: zero, WrittenOff: zero}
-}
-
 // txn returns a transaction of kind with its splits set to zero.
 func (a *Account) txn(kind Kind, on shg.Date, amount shg.Money) Transaction {
 	zero := shg.Zero(a.terms.Principal.Currency())
@@ -137,21 +131,12 @@ func (a Account) Installment(n int) (Line, bool) {
 	if n < 1 || n > len(a.lines) {
 		return Line{}, false
 	}
-	return *a.lines[n-1], true
+	return a.lines[n-1].public(shg.Zero(a.Currency())), true
 }
 
 // Installments returns a copy of the loan's installments with what has
 // been paid on them.
-func (a Account) Installments() []Line {
-	if len(a.lines) == 0 {
-		return nil
-	}
-	out := make([]Line, len(a.lines))
-	for i, l := range a.lines {
-		out[i] = *l
-	}
-	return out
-}
+func (a Account) Installments() []Line { return linesOf(a.lines, a.Currency()) }
 
 // Transactions returns a copy of the loan's history, in date order.
 func (a Account) Transactions() []Transaction { return a.txns.slice() }
@@ -163,88 +148,66 @@ func (a Account) OutstandingPrincipal() shg.Money {
 	if a.status != Active {
 		return t
 	}
+	var d decimal.Decimal
 	for _, l := range a.lines[a.head:] {
 		if l.owes(PrincipalComponent) {
-			t = add(t, l.due(PrincipalComponent))
+			d = d.Add(l.due(PrincipalComponent))
 		}
 	}
-	return t
+	return t.WithAmount(d)
 }
 
 // Clone returns a deep copy of a. (A plain copy is already safe to change
 // through the methods of this package, which never write into shared
 // memory; Clone also detaches the copy's memory.)
 func (a Account) Clone() Account {
-	a.lines = linePointers(a.Installments())
+	lines := make([]line, len(a.lines))
+	for i, l := range a.lines {
+		lines[i] = *l
+	}
+	a.lines = linePointers(lines)
 	a.txns = txnLog{flat: a.txns.slice()}
 	return a
 }
 
 // due returns the unpaid amount of component c of the line. A settled or
 // empty component (the common case) costs no arithmetic: it returns the
-// zero Money, which adds to and compares with any currency.
-func (l *Line) due(c Component) shg.Money {
-	var sched, paid shg.Money
-	switch c {
-	case PenaltyComponent:
-		sched, paid = l.Penalty, l.PaidPenalty
-	case FeeComponent:
-		sched, paid = l.Fee, l.PaidFee
-	case InterestComponent:
-		sched, paid = l.Interest, l.PaidInterest
-	default:
-		sched, paid = l.Principal, l.PaidPrincipal
+// zero decimal.
+func (l *line) due(c Component) decimal.Decimal {
+	sched, paid := l.components(c)
+	if paid.Equal(*sched) {
+		return decimal.Decimal{}
 	}
-	if paid.Equal(sched) {
-		return shg.Money{}
-	}
-	return sub(sched, paid)
+	return sched.Sub(*paid)
 }
 
 // owes reports whether component c of the line is unpaid, without
 // computing how much.
-func (l *Line) owes(c Component) bool {
-	switch c {
-	case PenaltyComponent:
-		return l.PaidPenalty.LessThan(l.Penalty)
-	case FeeComponent:
-		return l.PaidFee.LessThan(l.Fee)
-	case InterestComponent:
-		return l.PaidInterest.LessThan(l.Interest)
-	}
-	return l.PaidPrincipal.LessThan(l.Principal)
+func (l *line) owes(c Component) bool {
+	sched, paid := l.components(c)
+	return paid.LessThan(*sched)
 }
 
 // clear reports whether no component of the line is unpaid.
-func (l *Line) clear() bool {
+func (l *line) clear() bool {
 	return !l.owes(PrincipalComponent) && !l.owes(InterestComponent) &&
 		!l.owes(FeeComponent) && !l.owes(PenaltyComponent)
 }
 
 // pay pays up to left on component c, which must be unpaid, and returns
 // the amount paid: all that is unpaid if left covers it.
-func (l *Line) pay(c Component, left shg.Money) shg.Money {
-	var sched, paid *shg.Money
-	switch c {
-	case PenaltyComponent:
-		sched, paid = &l.Penalty, &l.PaidPenalty
-	case FeeComponent:
-		sched, paid = &l.Fee, &l.PaidFee
-	case InterestComponent:
-		sched, paid = &l.Interest, &l.PaidInterest
-	default:
-		sched, paid = &l.Principal, &l.PaidPrincipal
-	}
+func (l *line) pay(c Component, left shg.Money) shg.Money {
+	sched, paid := l.components(c)
 	d := *sched
 	if !paid.IsZero() {
-		d = sub(d, *paid)
+		d = d.Sub(*paid)
 	}
-	if left.LessThan(d) {
-		*paid = add(*paid, left)
+	if left.Amount().LessThan(d) {
+		*paid = paid.Add(left.Amount())
 		return left
 	}
 	*paid = *sched
-	return d
+	return left.WithAmount(d)
 }
 
 func (al *Allocation) add(c Component, x shg.Money) {
@@ -273,7 +236,7 @@ func (a *Account) current(on shg.Date) int {
 	lo, hi := 0, len(a.lines)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if a.lines[m].Due.After(on) {
+		if a.lines[m].dueOn.After(on) {
 			hi = m
 		} else {
 			lo = m + 1
@@ -297,7 +260,7 @@ func (a *Account) earned(i, cur int, on shg.Date) bool {
 	}
 	start := a.terms.Start
 	if i > 0 {
-		start = a.lines[i-1].Due
+		start = a.lines[i-1].dueOn
 	}
 	return on.After(start)
 }
@@ -331,29 +294,29 @@ func (d *draft) assess(on shg.Date) {
 	)
 	for i := d.head; i < len(d.lines); i++ {
 		l := d.lines[i]
-		when := l.Due.AddDays(rule.GraceDays + 1)
+		when := l.dueOn.AddDays(rule.GraceDays + 1)
 		if when.After(on) {
 			break // lines are in due-date order
 		}
-		if l.PenaltyAssessed {
+		if l.assessed {
 			continue
 		}
-		base := add(add(l.due(PrincipalComponent), l.due(InterestComponent)), l.due(FeeComponent))
+		base := l.due(PrincipalComponent).Add(l.due(InterestComponent)).Add(l.due(FeeComponent))
 		if !base.IsPositive() {
 			continue
 		}
 		l = d.line(i)
-		l.PenaltyAssessed = true
+		l.assessed = true
 		if !rdOK {
 			rd, rdOK = rounder{mode: d.terms.Rounding.Mode, unit: d.terms.Rounding.UnitFor(cur)}, true
 		}
-		p := money(rd.round(rule.Flat.Amount().Add(rule.Rate.Mul(base.Amount()))), cur)
+		p := money(rd.round(rule.Flat.Amount().Add(rule.Rate.Mul(base))), cur)
 		if !p.IsPositive() {
 			continue
 		}
-		l.Penalty = add(l.Penalty, p)
+		l.penalty = l.penalty.Add(p.Amount())
 		t := d.txn(KindPenalty, when, p)
-		t.Penalty, t.Installment = p, l.Number
+		t.Penalty, t.Installment = p, l.number
 		d.txns.add(t)
 	}
 }
@@ -363,17 +326,17 @@ func (d *draft) assess(on shg.Date) {
 // rest. a must have been assessed to on.
 func (a *Account) payoff(on shg.Date) shg.Money {
 	cur := a.current(on)
-	t := shg.Zero(a.Currency())
+	var t decimal.Decimal
 	for i := a.head; i < len(a.lines); i++ {
 		l := a.lines[i]
 		earned := a.earned(i, cur, on)
 		for _, c := range DefaultAllocationOrder {
 			if (earned || c == PrincipalComponent) && l.owes(c) {
-				t = add(t, l.due(c))
+				t = t.Add(l.due(c))
 			}
 		}
 	}
-	return t
+	return shg.Zero(a.Currency()).WithAmount(t)
 }
 
 // settled reports whether nothing of what settles the loan on date on is
@@ -471,7 +434,7 @@ func (a *Account) Repay(on shg.Date, amount shg.Money) (Allocation, error) {
 	left := amount
 	for i := w.head; i < len(w.lines) && left.IsPositive(); i++ {
 		earned := w.earned(i, cur, on)
-		var l *Line // the draft's own copy, once it is paid on
+		var l *line // the draft's own copy, once it is paid on
 		for _, c := range order {
 			if (!earned && c != PrincipalComponent) || !w.lines[i].owes(c) {
 				continue
@@ -502,13 +465,13 @@ func (a *Account) Repay(on shg.Date, amount shg.Money) (Allocation, error) {
 				continue
 			}
 			l := w.lines[i]
-			x := add(l.due(InterestComponent), l.due(FeeComponent))
+			x := l.due(InterestComponent).Add(l.due(FeeComponent))
 			if !x.IsPositive() {
 				continue
 			}
 			l = w.line(i)
-			l.Waived = add(l.Waived, x)
-			al.Waived = add(al.Waived, x)
+			l.waived = l.waived.Add(x)
+			al.Waived = add(al.Waived, al.Waived.WithAmount(x))
 		}
 		w.status = Closed
 		al.Closed = true
@@ -547,17 +510,18 @@ func (a Account) Due(on shg.Date) shg.Money {
 		return t
 	}
 	w := a.asOf(on)
+	var d decimal.Decimal
 	for _, l := range w.lines[w.head:] {
-		if l.Due.After(on) {
+		if l.dueOn.After(on) {
 			break
 		}
 		for _, c := range DefaultAllocationOrder {
 			if l.owes(c) {
-				t = add(t, l.due(c))
+				d = d.Add(l.due(c))
 			}
 		}
 	}
-	return t
+	return t.WithAmount(d)
 }
 
 // Arrears returns the loan's overdue position on date on: installments due
@@ -571,9 +535,10 @@ func (a Account) Arrears(on shg.Date) Arrears {
 		return r
 	}
 	w := a.asOf(on)
+	var sp, si, sf, spen, so decimal.Decimal
 	for _, l := range w.lines[w.head:] {
-		r.OutstandingPrincipal = add(r.OutstandingPrincipal, l.due(PrincipalComponent))
-		if !l.Due.Before(on) {
+		so = so.Add(l.due(PrincipalComponent))
+		if !l.dueOn.Before(on) {
 			continue
 		}
 		p, in, f, pen := l.due(PrincipalComponent), l.due(InterestComponent), l.due(FeeComponent), l.due(PenaltyComponent)
@@ -581,12 +546,14 @@ func (a Account) Arrears(on shg.Date) Arrears {
 			continue
 		}
 		if r.Installments == 0 {
-			r.DaysPastDue = on.Sub(l.Due)
+			r.DaysPastDue = on.Sub(l.dueOn)
 		}
 		r.Installments++
-		r.Principal, r.Interest = add(r.Principal, p), add(r.Interest, in)
-		r.Fee, r.Penalty = add(r.Fee, f), add(r.Penalty, pen)
+		sp, si = sp.Add(p), si.Add(in)
+		sf, spen = sf.Add(f), spen.Add(pen)
 	}
+	r.Principal, r.Interest, r.Fee, r.Penalty = zero.WithAmount(sp), zero.WithAmount(si), zero.WithAmount(sf), zero.WithAmount(spen)
+	r.OutstandingPrincipal = zero.WithAmount(so)
 	r.Bucket = BucketFor(r.DaysPastDue)
 	return r
 }
@@ -631,7 +598,7 @@ func (a *Account) Disburse(on shg.Date, amount shg.Money) error {
 	kept := a.current(on)
 	if kept == len(a.lines) {
 		vs = append(vs, shg.Violation{Code: CodeNoRemainingInstallments, Message: "no installment falls due after the tranche",
-			Want: "< " + a.lines[len(a.lines)-1].Due.String(), Got: on.String()})
+			Want: "< " + a.lines[len(a.lines)-1].dueOn.String(), Got: on.String()})
 	}
 	if len(vs) > 0 {
 		return shg.NewRuleError(op, vs...)
@@ -645,8 +612,9 @@ func (a *Account) Disburse(on shg.Date, amount shg.Money) error {
 	charges := zero
 	paidP, paidI, paidF := zero, zero, zero
 	for _, l := range w.lines[kept:] {
-		balance, charges = add(balance, l.Principal), add(charges, l.Charge())
-		paidP, paidI, paidF = add(paidP, l.PaidPrincipal), add(paidI, l.PaidInterest), add(paidF, l.PaidFee)
+		m := zero.WithAmount
+		balance, charges = add(balance, m(l.principal)), add(charges, m(l.interest.Add(l.fee)))
+		paidP, paidI, paidF = add(paidP, m(l.paidPrincipal)), add(paidI, m(l.paidInterest)), add(paidF, m(l.paidFee))
 	}
 	m := w.terms.Installments - kept
 	var flatTotal *decimal.Decimal
@@ -657,13 +625,13 @@ func (a *Account) Disburse(on shg.Date, amount shg.Money) error {
 		ft := charges.Amount().Add(rd.round(roundSig(amount.Amount().Mul(w.terms.PeriodicRate()).Mul(decimal.NewFromInt(int64(m))), rd.mode)))
 		flatTotal = &ft
 	}
-	fresh := make([]Line, 0, m)
+	fresh := make([]line, 0, m)
 	_, _, refused := w.terms.build(balance.Amount(), m, max(w.terms.PrincipalGrace-kept, 0), kept, flatTotal,
 		func(in Installment) {
-			l := newLine(in, zero)
-			l.PaidPrincipal = take(&paidP, l.Principal)
-			l.PaidInterest = take(&paidI, l.Interest)
-			l.PaidFee = take(&paidF, l.Fee)
+			l := newLine(in)
+			l.paidPrincipal = take(&paidP, in.Principal).Amount()
+			l.paidInterest = take(&paidI, in.Interest).Amount()
+			l.paidFee = take(&paidF, in.Fee).Amount()
 			fresh = append(fresh, l)
 		})
 	if len(refused) > 0 {
@@ -674,7 +642,7 @@ func (a *Account) Disburse(on shg.Date, amount shg.Money) error {
 			Message: "the re-amortized installments would owe less than was paid on them in advance",
 			Want:    "no advance payment beyond the new installments", Got: add(add(paidP, paidI), paidF).String()})
 	}
-	lines := make([]*Line, kept, kept+len(fresh))
+	lines := make([]*line, kept, kept+len(fresh))
 	copy(lines, w.lines)
 	for i := range fresh {
 		lines = append(lines, &fresh[i])
@@ -724,11 +692,11 @@ func (a *Account) WriteOff(on shg.Date) (Allocation, error) {
 				continue
 			}
 			if earned || c == PrincipalComponent {
-				l.WrittenOff = add(l.WrittenOff, d)
-				al.add(c, d)
+				l.writtenOff = l.writtenOff.Add(d)
+				al.add(c, al.Waived.WithAmount(d))
 			} else {
-				l.Waived = add(l.Waived, d)
-				al.Waived = add(al.Waived, d)
+				l.waived = l.waived.Add(d)
+				al.Waived = add(al.Waived, al.Waived.WithAmount(d))
 			}
 		}
 	}
@@ -746,9 +714,9 @@ func (a *Account) WriteOff(on shg.Date) (Allocation, error) {
 // was paid on them, and transactions. Equal accounts encode to identical
 // bytes.
 func (a Account) MarshalJSON() ([]byte, error) {
-	lines, txns := a.lines, a.txns.slice()
+	lines, txns := linesOf(a.lines, a.Currency()), a.txns.slice()
 	if lines == nil {
-		lines = []*Line{}
+		lines = []Line{}
 	}
 	if txns == nil {
 		txns = []Transaction{}
@@ -764,6 +732,6 @@ type accountJSON struct {
 	Options      Options       `json:"options"`
 	Disbursed    shg.Money     `json:"disbursed"`
 	LastDate     shg.Date      `json:"lastDate"`
-	Installments []*Line       `json:"installments"`
+	Installments []Line        `json:"installments"`
 	Transactions []Transaction `json:"transactions"`
 }

@@ -14,7 +14,7 @@ package loan
 // draft is the working state of one operation on an Account.
 type draft struct {
 	Account
-	base []*Line // the lines the operation started from, shared with other copies
+	base []*line // the lines the operation started from, shared with other copies
 	own  bool    // Account.lines is the draft's own slice, no longer base
 }
 
@@ -23,9 +23,9 @@ func (a *Account) draft() draft { return draft{Account: *a, base: a.lines} }
 
 // line returns line i for writing: the draft's own copy of it, made on the
 // first write of the operation.
-func (d *draft) line(i int) *Line {
+func (d *draft) line(i int) *line {
 	if !d.own {
-		d.lines = append([]*Line(nil), d.lines...)
+		d.lines = append([]*line(nil), d.lines...)
 		d.own = true
 	}
 	l := d.lines[i]
@@ -38,7 +38,7 @@ func (d *draft) line(i int) *Line {
 }
 
 // setLines replaces the lines with a slice the draft owns.
-func (d *draft) setLines(lines []*Line) {
+func (d *draft) setLines(lines []*line) {
 	d.lines, d.own = lines, true
 }
 
@@ -51,11 +51,11 @@ func (a *Account) advance() {
 
 // linePointers returns pointers to the elements of one new backing array
 // holding lines.
-func linePointers(lines []Line) []*Line {
+func linePointers(lines []line) []*line {
 	if len(lines) == 0 {
 		return nil
 	}
-	ps := make([]*Line, len(lines))
+	ps := make([]*line, len(lines))
 	for i := range lines {
 		ps[i] = &lines[i]
 	}
