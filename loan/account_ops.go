@@ -42,7 +42,7 @@ func Open(id shg.LoanID, terms Terms, opts Options) (Account, error) {
 	opts.Order = opts.order()
 	a := Account{id: id, terms: terms, opts: opts, status: Active, lines: linePointers(lines),
 		disbursed: terms.Principal, last: terms.Start}
-	a.txns = txnLog{flat: []Transaction{a.txn(KindDisbursement, terms.Start, terms.Principal)}}
+	a.txns = txnLog{flat: []txn{packTxn(a.txn(KindDisbursement, terms.Start, terms.Principal))}}
 	return a, nil
 }
 
@@ -139,7 +139,7 @@ func (a Account) Installment(n int) (Line, bool) {
 func (a Account) Installments() []Line { return linesOf(a.lines, a.Currency()) }
 
 // Transactions returns a copy of the loan's history, in date order.
-func (a Account) Transactions() []Transaction { return a.txns.slice() }
+func (a Account) Transactions() []Transaction { return a.txns.slice(shg.Zero(a.Currency())) }
 
 // OutstandingPrincipal returns the principal lent and not yet repaid; zero
 // once the loan is closed or written off.
@@ -166,7 +166,7 @@ func (a Account) Clone() Account {
 		lines[i] = *l
 	}
 	a.lines = linePointers(lines)
-	a.txns = txnLog{flat: a.txns.slice()}
+	a.txns = a.txns.clone()
 	return a
 }
 
@@ -714,7 +714,7 @@ func (a *Account) WriteOff(on shg.Date) (Allocation, error) {
 // was paid on them, and transactions. Equal accounts encode to identical
 // bytes.
 func (a Account) MarshalJSON() ([]byte, error) {
-	lines, txns := linesOf(a.lines, a.Currency()), a.txns.slice()
+	lines, txns := linesOf(a.lines, a.Currency()), a.txns.slice(shg.Zero(a.Currency()))
 	if lines == nil {
 		lines = []Line{}
 	}

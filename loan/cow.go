@@ -1,5 +1,10 @@
 package loan
 
+import (
+	"github.com/khodyar/shg"
+	"github.com/shopspring/decimal"
+)
+
 // How an Account shares memory with its copies.
 //
 // An Account is a value, and a plain copy shares its lines and its history
@@ -7,7 +12,8 @@ package loan
 // operation that made it has returned: an operation works on a draft, which
 // copies the slice of line pointers and, the first time it changes a line,
 // that line alone (copy on write); it adds transactions to a persistent
-// log. A repayment usually changes one or two lines, so it copies a few
+// log (of txn, a Transaction without the currency repeated in each of its
+// six amounts). A repayment usually changes one or two lines, so it copies a few
 // hundred bytes instead of the whole schedule, and a refused operation
 // simply drops its draft.
 
@@ -68,13 +74,13 @@ func linePointers(lines []line) []*line {
 // once the list is as long as the slice, both are merged into a new slice,
 // so the copying is linear in the length of the history overall.
 type txnLog struct {
-	flat []Transaction
+	flat []txn
 	tail *txnNode
 	n    int // entries in tail
 }
 
 type txnNode struct {
-	t    Transaction
+	t    txn
 	prev *txnNode
 }
 
@@ -84,21 +90,22 @@ const minTail = 4
 
 func (h txnLog) len() int { return len(h.flat) + h.n }
 
-// add appends t.
-func (h *txnLog) add(t Transaction) {
+// add appends t, whose amounts are all in the loan's currency.
+func (h *txnLog) add(tr Transaction) {
+	t := packTxn(tr)
 	if h.n < max(len(h.flat), minTail) {
 		h.tail = &txnNode{t: t, prev: h.tail}
 		h.n++
 		return
 	}
-	all := make([]Transaction, h.len()+1)
+	all := make([]txn, h.len()+1)
 	all[len(all)-1] = t
 	h.fill(all[:len(all)-1])
 	*h = txnLog{flat: all}
 }
 
 // fill copies the entries, oldest first, into dst of length h.len().
-func (h txnLog) fill(dst []Transaction) {
+func (h txnLog) fill(dst []txn) {
 	copy(dst, h.flat)
 	i := len(dst) - 1
 	for p := h.tail; p != nil; p = p.prev {
@@ -107,12 +114,53 @@ func (h txnLog) fill(dst []Transaction) {
 	}
 }
 
-// slice returns a new slice of the entries, oldest first; nil if none.
-func (h txnLog) slice() []Transaction {
+// slice returns a new slice of the entries, oldest first, in the currency
+// of zero; nil if none.
+func (h txnLog) slice(zero shg.Money) []Transaction {
 	if h.len() == 0 {
 		return nil
 	}
 	out := make([]Transaction, h.len())
-	h.fill(out)
+	for i, t := range h.flat {
+		out[i] = t.public(zero)
+	}
+	i := len(out) - 1
+	for p := h.tail; p != nil; p = p.prev {
+		out[i] = p.t.public(zero)
+		i--
+	}
 	return out
+}
+
+// clone returns a copy of the log that shares no memory with h.
+func (h txnLog) clone() txnLog {
+	if h.len() == 0 {
+		return txnLog{}
+	}
+	all := make([]txn, h.len())
+	h.fill(all)
+	return txnLog{flat: all}
+}
+
+// txn is how an [Account] keeps a [Transaction]: its amounts without their
+// currency, which is the loan's.
+type txn struct {
+	kind                                              Kind
+	on                                                shg.Date
+	installment                                       int
+	amount, principal, interest, fee, penalty, waived decimal.Decimal
+}
+
+func packTxn(t Transaction) txn {
+	return txn{kind: t.Kind, on: t.On, installment: t.Installment, amount: t.Amount.Amount(),
+		principal: t.Principal.Amount(), interest: t.Interest.Amount(), fee: t.Fee.Amount(),
+		penalty: t.Penalty.Amount(), waived: t.Waived.Amount()}
+}
+
+// public returns t as a Transaction in the currency of zero.
+func (t txn) public(zero shg.Money) Transaction {
+	m := zero.WithAmount
+	return Transaction{Kind: t.kind, On: t.on, Amount: m(t.amount), Principal: m(t.principal),
+		Interest: m(t.interest), Fee: m(t.fee), Penalty: m(t.penalty), Waived: m(t.waived),
+		Installment: t.installment}
 }
