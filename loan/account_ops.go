@@ -574,7 +574,11 @@ func (a Account) Arrears(on shg.Date) Arrears {
 // date), it refuses a tranche that is not a whole multiple of the rounding
 // unit ("loan.amount_unit"), one that takes the total lent above
 // Options.Limit ("loan.limit_exceeded") and one on or after the last due
-// date ("loan.no_remaining_installments"). "loan.tranche_after_prepayment"
+// date ("loan.no_remaining_installments"). With Terms.InstallmentMultiple
+// set, the re-amortized level installment is rounded to that multiple as a
+// new schedule's is, and refused as NewSchedule refuses it when the rounding
+// would leave it below a period's charge ("loan.installment_multiple").
+// "loan.tranche_after_prepayment"
 // is a safeguard: re-amortized installments that could not hold what was
 // paid on them in advance; the built-in methods never produce it, since a
 // larger balance never lowers the charge.
