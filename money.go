@@ -135,6 +135,17 @@ func (m Money) WithAmount(amount decimal.Decimal) Money {
 	return Money{amount: amount, currency: m.currency}
 }
 
+// WithMinor returns units minor units (rials, cents) in m's currency:
+// the inverse of [Money.MinorUnits], and the cheap way to turn integer
+// books back into amounts. For the currency-less zero Money the unit is 1.
+func (m Money) WithMinor(units int64) Money {
+	d := int32(0)
+	if c, ok := currencies[m.currency]; ok {
+		d = c.digits
+	}
+	return Money{amount: decimal.New(units, -d), currency: m.currency}
+}
+
 // Amount returns the decimal amount.
 func (m Money) Amount() decimal.Decimal { return m.amount }
 

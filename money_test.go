@@ -149,6 +149,22 @@ func TestFromMinor(t *testing.T) {
 	assert.ErrorIs(t, err, shg.ErrUnknownCurrency)
 }
 
+func TestMoney_WithMinor(t *testing.T) {
+	// 150 paise are 1.50 rupees; 10 rials are 10 rials; -1 fils is -0.001 dinar.
+	assertMoney(t, "1.50 INR", shg.Zero("INR").WithMinor(150))
+	assertMoney(t, "10 IRR", shg.Toman(7).WithMinor(10))
+	assertMoney(t, "-0.001 IQD", shg.Zero("IQD").WithMinor(-1))
+	assert.Equal(t, "5", shg.Money{}.WithMinor(5).String(), "no currency: unit 1")
+	rapid.Check(t, func(t *rapid.T) {
+		code := rapid.SampledFrom([]string{"IRR", "INR", "IQD", "KES"}).Draw(t, "code")
+		u := rapid.Int64().Draw(t, "units")
+		got, ok := shg.Zero(code).WithMinor(u).MinorUnits()
+		if !ok || got != u {
+			t.Fatalf("WithMinor(%d).MinorUnits() = %d, %v", u, got, ok)
+		}
+	})
+}
+
 func TestMoney_Arithmetic(t *testing.T) {
 	a := shg.MustParseMoney("100.25 INR")
 	b := shg.MustParseMoney("0.75 INR")
