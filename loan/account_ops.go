@@ -2,6 +2,9 @@ package loan
 
 import (
 	"encoding/json"
+	"math"
+	"math/big"
+	"math/bits"
 	"strconv"
 
 	"github.com/khodyar/shg"
@@ -14,8 +17,10 @@ import (
 // an invalid id ("loan.id"), invalid terms (see [Terms.Validate]), an
 // allocation order that does not name each component once
 // ("loan.allocation_order"), a negative or foreign-currency penalty
-// ("loan.penalty") or limit ("loan.limit"), and a first tranche above the
-// limit ("loan.limit_exceeded").
+// ("loan.penalty") or limit ("loan.limit"), a first tranche above the
+// limit ("loan.limit_exceeded"), and a loan too large for the account's
+// int64 books of minor units ("loan.amount_too_large": its amounts, with
+// the penalties its rule could charge, above 2^63−1 minor units).
 func Open(id shg.LoanID, terms Terms, opts Options) (Account, error) {
 	const op = "loan.Open"
 	var vs []shg.Violation
@@ -33,17 +38,102 @@ func Open(id shg.LoanID, terms Terms, opts Options) (Account, error) {
 	if len(vs) > 0 {
 		return Account{}, shg.NewRuleError(op, vs...)
 	}
+	digits, _ := shg.MinorDigits(cur)
 	lines := make([]line, 0, terms.Installments)
-	_, _, refused := terms.build(terms.Principal.Amount(), terms.Installments, terms.PrincipalGrace, 0, nil,
-		func(in Installment) { lines = append(lines, newLine(in)) })
+	fits := true
+	refused := terms.build(minorBig(terms.Principal, digits), terms.Installments, terms.PrincipalGrace, 0, nil, nil,
+		func(number int, due shg.Date, p, c, bal *big.Int) {
+			l, ok := newLine(number, due, p, c, bal, terms.Charge)
+			fits = fits && ok
+			lines = append(lines, l)
+		})
 	if len(refused) > 0 {
 		return Account{}, shg.NewRuleError(op, refused...)
 	}
+	ps := linePointers(lines)
+	principal, ok := terms.Principal.MinorUnits()
+	if !fits || !ok || !booksFit(ps, terms, opts.Penalty) {
+		return Account{}, shg.NewRuleError(op, tooLarge(terms.Principal))
+	}
 	opts.Order = opts.order()
-	a := Account{id: id, terms: terms, opts: opts, status: Active, lines: linePointers(lines),
+	a := Account{id: id, terms: terms, opts: opts, status: Active, lines: ps,
 		disbursed: terms.Principal, last: terms.Start}
-	a.txns = txnLog{flat: []txn{packTxn(a.txn(KindDisbursement, terms.Start, terms.Principal))}}
+	a.txns = txnLog{flat: []txn{{kind: KindDisbursement, on: terms.Start, amount: principal}}}
 	return a, nil
+}
+
+// newLine returns the line of a freshly scheduled installment (see
+// Terms.build), nothing charged or paid on it, and whether its amounts fit
+// an int64.
+func newLine(number int, due shg.Date, p, c, bal *big.Int, kind ChargeKind) (line, bool) {
+	if !p.IsInt64() || !c.IsInt64() || !bal.IsInt64() {
+		return line{}, false
+	}
+	l := line{number: int32(number), dueOn: due, principal: p.Int64(), balance: bal.Int64()}
+	if kind == ServiceFee {
+		l.fee = c.Int64()
+	} else {
+		l.interest = c.Int64()
+	}
+	// Total = principal + charge must fit too.
+	return l, l.principal <= math.MaxInt64-c.Int64()
+}
+
+// booksFit reports whether everything an account with lines, terms and
+// penalty rule can ever owe fits an int64 of minor units: the totals of
+// the lines, the penalties already charged and those the rule may yet
+// charge, each at most Flat + Rate × the line's total (Rate <= 100) plus
+// one rounding unit. Every amount the account books — a line's amount, a
+// repayment (at most the payoff), an allocation, a sum over the lines — is
+// a part of that, so int64 arithmetic on the books never overflows; [Open]
+// and [Account.Disburse] refuse a loan that would not fit
+// ("loan.amount_too_large"): 9.2 × 10^18 minor units, far beyond any loan.
+func booksFit(lines []*line, terms Terms, rule PenaltyRule) bool {
+	var perLine uint64 // Flat plus one rounding unit, per line
+	rated := !rule.Rate.IsZero()
+	if !rule.IsZero() {
+		digits, _ := shg.MinorDigits(terms.Principal.Currency())
+		flat, ok := rule.Flat.MinorUnits()
+		if !ok { // finer than the minor unit, or too large: its ceiling
+			c := rule.Flat.Amount().Shift(digits).Ceil().BigInt()
+			if !c.IsInt64() {
+				return false
+			}
+			flat = c.Int64()
+		}
+		unit := terms.Rounding.UnitFor(terms.Principal.Currency()).Shift(digits).Ceil().BigInt()
+		if !unit.IsInt64() || flat < 0 || unit.Sign() < 0 {
+			return false
+		}
+		perLine = uint64(flat) + uint64(unit.Int64()) // each < 2^63: no overflow
+	}
+	var sum uint64
+	add := func(x uint64) bool {
+		// sum and x are at most MaxInt64 each: no uint64 overflow.
+		sum += x
+		return sum <= math.MaxInt64 && x <= math.MaxInt64
+	}
+	for _, l := range lines {
+		t := uint64(l.principal) + uint64(l.interest) + uint64(l.fee) // each < 2^63: no overflow
+		if !add(t) || !add(uint64(l.penalty)) || !add(perLine) {
+			return false
+		}
+		if rated {
+			hi, lo := bits.Mul64(t, 100)
+			if hi != 0 || !add(lo) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// tooLarge is the violation of a loan too large for its books (see
+// booksFit); got is the principal or the tranche.
+func tooLarge(got shg.Money) shg.Violation {
+	return shg.Violation{Code: CodeAmountTooLarge,
+		Message: "the loan's amounts, penalties included, would exceed 9223372036854775807 minor units",
+		Want:    "at most 9223372036854775807 minor units owed", Got: got.String()}
 }
 
 func (o Options) violations(cur string) []shg.Violation {
@@ -87,16 +177,11 @@ func orderString(o AllocationOrder) string {
 	return s
 }
 
-// txn returns a transaction of kind with its splits set to zero.
-func (a *Account) txn(kind Kind, on shg.Date, amount shg.Money) Transaction {
-	zero := shg.Zero(a.terms.Principal.Currency())
-	return Transaction{Kind: kind, On: on, Amount: amount, Principal: zero, Interest: zero,
-		Fee: zero, Penalty: zero, Waived: zero}
-}
-
-func (a *Account) zeroAllocation() Allocation {
-	zero := shg.Zero(a.terms.Principal.Currency())
-	return Allocation{Principal: zero, Interest: zero, Fee: zero, Penalty: zero, Waived: zero}
+// allocation returns the Allocation of split (by component) and waived, in
+// the currency of zero.
+func allocation(zero shg.Money, split *[4]int64, waived int64) Allocation {
+	return Allocation{Principal: zero.WithMinor(split[PrincipalComponent]), Interest: zero.WithMinor(split[InterestComponent]),
+		Fee: zero.WithMinor(split[FeeComponent]), Penalty: zero.WithMinor(split[PenaltyComponent]), Waived: zero.WithMinor(waived)}
 }
 
 // ID returns the loan's id.
@@ -148,13 +233,11 @@ func (a Account) OutstandingPrincipal() shg.Money {
 	if a.status != Active {
 		return t
 	}
-	var d decimal.Decimal
+	var d int64
 	for _, l := range a.lines[a.head:] {
-		if l.owes(PrincipalComponent) {
-			d = d.Add(l.due(PrincipalComponent))
-		}
+		d += l.due(PrincipalComponent)
 	}
-	return t.WithAmount(d)
+	return t.WithMinor(d)
 }
 
 // Clone returns a deep copy of a. (A plain copy is already safe to change
@@ -168,65 +251,6 @@ func (a Account) Clone() Account {
 	a.lines = linePointers(lines)
 	a.txns = a.txns.clone()
 	return a
-}
-
-// due returns the unpaid amount of component c of the line. A settled or
-// empty component (the common case) costs no arithmetic: it returns the
-// zero decimal.
-func (l *line) due(c Component) decimal.Decimal {
-	sched, paid := l.components(c)
-	if paid.Equal(*sched) {
-		return decimal.Decimal{}
-	}
-	return sched.Sub(*paid)
-}
-
-// owes reports whether component c of the line is unpaid, without
-// computing how much.
-func (l *line) owes(c Component) bool {
-	sched, paid := l.components(c)
-	return paid.LessThan(*sched)
-}
-
-// clear reports whether no component of the line is unpaid.
-func (l *line) clear() bool {
-	return !l.owes(PrincipalComponent) && !l.owes(InterestComponent) &&
-		!l.owes(FeeComponent) && !l.owes(PenaltyComponent)
-}
-
-// pay pays up to left on component c, which must be unpaid, and returns
-// the amount paid: all that is unpaid if left covers it.
-func (l *line) pay(c Component, left shg.Money) shg.Money {
-	sched, paid := l.components(c)
-	d := *sched
-	if !paid.IsZero() {
-		d = d.Sub(*paid)
-	}
-	if left.Amount().LessThan(d) {
-		*paid = paid.Add(left.Amount())
-		return left
-	}
-	*paid = *sched
-	return left.WithAmount(d)
-}
-
-func (al *Allocation) add(c Component, x shg.Money) {
-	var f *shg.Money
-	switch c {
-	case PenaltyComponent:
-		f = &al.Penalty
-	case FeeComponent:
-		f = &al.Fee
-	case InterestComponent:
-		f = &al.Interest
-	default:
-		f = &al.Principal
-	}
-	if f.IsZero() {
-		*f = x // amounts are values: no need to build the same one again
-		return
-	}
-	*f = add(*f, x)
 }
 
 // current returns the index of the first installment due after on
@@ -288,6 +312,7 @@ func (d *draft) assess(on shg.Date) {
 		return
 	}
 	cur := d.Currency()
+	digits, _ := shg.MinorDigits(cur)
 	var (
 		rd   rounder
 		rdOK bool
@@ -301,8 +326,8 @@ func (d *draft) assess(on shg.Date) {
 		if l.assessed {
 			continue
 		}
-		base := l.due(PrincipalComponent).Add(l.due(InterestComponent)).Add(l.due(FeeComponent))
-		if !base.IsPositive() {
+		base := l.due(PrincipalComponent) + l.due(InterestComponent) + l.due(FeeComponent)
+		if base <= 0 {
 			continue
 		}
 		l = d.line(i)
@@ -310,14 +335,16 @@ func (d *draft) assess(on shg.Date) {
 		if !rdOK {
 			rd, rdOK = rounder{mode: d.terms.Rounding.Mode, unit: d.terms.Rounding.UnitFor(cur)}, true
 		}
-		p := money(rd.round(rule.Flat.Amount().Add(rule.Rate.Mul(base))), cur)
+		// Penalties are rare: decimal arithmetic, as the rule is written.
+		p := rd.round(rule.Flat.Amount().Add(rule.Rate.Mul(decimal.New(base, -digits))))
 		if !p.IsPositive() {
 			continue
 		}
-		l.penalty = l.penalty.Add(p.Amount())
-		t := d.txn(KindPenalty, when, p)
-		t.Penalty, t.Installment = p, l.number
-		d.txns.add(t)
+		// A multiple of the rounding unit, hence whole minor units, and
+		// within the books (see booksFit).
+		pu := p.Shift(digits).IntPart()
+		l.penalty += pu
+		d.txns.add(txn{kind: KindPenalty, on: when, installment: l.number, amount: pu, penalty: pu})
 	}
 }
 
@@ -326,17 +353,15 @@ func (d *draft) assess(on shg.Date) {
 // rest. a must have been assessed to on.
 func (a *Account) payoff(on shg.Date) shg.Money {
 	cur := a.current(on)
-	var t decimal.Decimal
+	var t int64
 	for i := a.head; i < len(a.lines); i++ {
 		l := a.lines[i]
-		earned := a.earned(i, cur, on)
-		for _, c := range DefaultAllocationOrder {
-			if (earned || c == PrincipalComponent) && l.owes(c) {
-				t = t.Add(l.due(c))
-			}
+		t += l.due(PrincipalComponent)
+		if a.earned(i, cur, on) {
+			t += l.due(PenaltyComponent) + l.due(FeeComponent) + l.due(InterestComponent)
 		}
 	}
-	return shg.Zero(a.Currency()).WithAmount(t)
+	return shg.Zero(a.Currency()).WithMinor(t)
 }
 
 // settled reports whether nothing of what settles the loan on date on is
@@ -425,14 +450,21 @@ func (a *Account) Repay(on shg.Date, amount shg.Money) (Allocation, error) {
 	}
 	w := a.draft()
 	w.assess(on)
-	al := w.zeroAllocation()
 	cur := w.current(on)
 	order := w.opts.order()
+	// An amount beyond the int64 range is more than the books can ever
+	// owe (see booksFit): it pays everything and is refused as an
+	// overpayment.
+	amt, fits := amount.MinorUnits()
+	if !fits {
+		amt = math.MaxInt64
+	}
 	// The payment covers, line by line, exactly what payoff adds up, so
 	// the loan is overpaid if money is left over, and settled if nothing
 	// of that remains unpaid.
-	left := amount
-	for i := w.head; i < len(w.lines) && left.IsPositive(); i++ {
+	var split [4]int64 // by Component
+	left := amt
+	for i := w.head; i < len(w.lines) && left > 0; i++ {
 		earned := w.earned(i, cur, on)
 		var l *line // the draft's own copy, once it is paid on
 		for _, c := range order {
@@ -443,42 +475,41 @@ func (a *Account) Repay(on shg.Date, amount shg.Money) (Allocation, error) {
 				l = w.line(i)
 			}
 			x := l.pay(c, left)
-			al.add(c, x)
-			if x == left { // all of it: no need to compute the zero left
-				left = shg.Money{}
-				break
-			}
-			if left = sub(left, x); !left.IsPositive() {
+			split[c] += x
+			if left -= x; left == 0 {
 				break
 			}
 		}
 	}
-	if left.IsPositive() { // what was paid is all that settles the loan
-		po := sub(amount, left)
+	zero := shg.Zero(w.Currency())
+	if left > 0 || !fits { // what was paid is all that settles the loan
+		po := zero.WithMinor(amt - left)
 		return Allocation{}, shg.NewRuleError(op, shg.Violation{Code: CodeOverpayment,
 			Message: "repayment exceeds what settles the loan", Want: "<= " + po.String(), Got: amount.String()})
 	}
 	w.advance()
-	if w.settled(cur, on) { // everything owed is paid: the loan is settled
+	var waived int64
+	closed := w.settled(cur, on)
+	if closed { // everything owed is paid: the loan is settled
 		for i := cur; i < len(w.lines); i++ {
 			if w.earned(i, cur, on) {
 				continue
 			}
 			l := w.lines[i]
-			x := l.due(InterestComponent).Add(l.due(FeeComponent))
-			if !x.IsPositive() {
+			x := l.due(InterestComponent) + l.due(FeeComponent)
+			if x <= 0 {
 				continue
 			}
 			l = w.line(i)
-			l.waived = l.waived.Add(x)
-			al.Waived = add(al.Waived, al.Waived.WithAmount(x))
+			l.waived += x
+			waived += x
 		}
 		w.status = Closed
-		al.Closed = true
 	}
-	t := w.txn(KindRepayment, on, amount)
-	t.Principal, t.Interest, t.Fee, t.Penalty, t.Waived = al.Principal, al.Interest, al.Fee, al.Penalty, al.Waived
-	w.txns.add(t)
+	al := allocation(zero, &split, waived)
+	al.Closed = closed
+	w.txns.add(txn{kind: KindRepayment, on: on, amount: amt, principal: split[PrincipalComponent],
+		interest: split[InterestComponent], fee: split[FeeComponent], penalty: split[PenaltyComponent], waived: waived})
 	w.last = on
 	*a = w.Account
 	return al, nil
@@ -510,18 +541,14 @@ func (a Account) Due(on shg.Date) shg.Money {
 		return t
 	}
 	w := a.asOf(on)
-	var d decimal.Decimal
+	var d int64
 	for _, l := range w.lines[w.head:] {
 		if l.dueOn.After(on) {
 			break
 		}
-		for _, c := range DefaultAllocationOrder {
-			if l.owes(c) {
-				d = d.Add(l.due(c))
-			}
-		}
+		d += l.due(PenaltyComponent) + l.due(FeeComponent) + l.due(InterestComponent) + l.due(PrincipalComponent)
 	}
-	return t.WithAmount(d)
+	return t.WithMinor(d)
 }
 
 // Arrears returns the loan's overdue position on date on: installments due
@@ -535,25 +562,25 @@ func (a Account) Arrears(on shg.Date) Arrears {
 		return r
 	}
 	w := a.asOf(on)
-	var sp, si, sf, spen, so decimal.Decimal
+	var sp, si, sf, spen, so int64
 	for _, l := range w.lines[w.head:] {
-		so = so.Add(l.due(PrincipalComponent))
+		so += l.due(PrincipalComponent)
 		if !l.dueOn.Before(on) {
 			continue
 		}
 		p, in, f, pen := l.due(PrincipalComponent), l.due(InterestComponent), l.due(FeeComponent), l.due(PenaltyComponent)
-		if !(p.IsPositive() || in.IsPositive() || f.IsPositive() || pen.IsPositive()) {
+		if !(p > 0 || in > 0 || f > 0 || pen > 0) {
 			continue
 		}
 		if r.Installments == 0 {
 			r.DaysPastDue = on.Sub(l.dueOn)
 		}
 		r.Installments++
-		sp, si = sp.Add(p), si.Add(in)
-		sf, spen = sf.Add(f), spen.Add(pen)
+		sp, si = sp+p, si+in
+		sf, spen = sf+f, spen+pen
 	}
-	r.Principal, r.Interest, r.Fee, r.Penalty = zero.WithAmount(sp), zero.WithAmount(si), zero.WithAmount(sf), zero.WithAmount(spen)
-	r.OutstandingPrincipal = zero.WithAmount(so)
+	r.Principal, r.Interest, r.Fee, r.Penalty = zero.WithMinor(sp), zero.WithMinor(si), zero.WithMinor(sf), zero.WithMinor(spen)
+	r.OutstandingPrincipal = zero.WithMinor(so)
 	r.Bucket = BucketFor(r.DaysPastDue)
 	return r
 }
@@ -573,8 +600,9 @@ func (a Account) Arrears(on shg.Date) Arrears {
 // Besides the refusals of [Account.Repay] (status, currency, amount,
 // date), it refuses a tranche that is not a whole multiple of the rounding
 // unit ("loan.amount_unit"), one that takes the total lent above
-// Options.Limit ("loan.limit_exceeded") and one on or after the last due
-// date ("loan.no_remaining_installments"). With Terms.InstallmentMultiple
+// Options.Limit ("loan.limit_exceeded"), one on or after the last due
+// date ("loan.no_remaining_installments") and one that would take the
+// loan beyond its int64 books ("loan.amount_too_large", as [Open]). With Terms.InstallmentMultiple
 // set, the re-amortized level installment is rounded to that multiple as a
 // new schedule's is, and refused as NewSchedule refuses it when the rounding
 // would leave it below a period's charge ("loan.installment_multiple").
@@ -607,64 +635,76 @@ func (a *Account) Disburse(on shg.Date, amount shg.Money) error {
 	if len(vs) > 0 {
 		return shg.NewRuleError(op, vs...)
 	}
+	amt, ok := amount.MinorUnits()
+	if !ok {
+		return shg.NewRuleError(op, tooLarge(amount))
+	}
 	w := a.draft()
 	w.assess(on)
 	zero := shg.Zero(w.Currency())
+	digits, _ := shg.MinorDigits(w.Currency())
 	// Principal still scheduled on the re-amortized installments, and what
-	// was paid on them in advance, by component.
-	balance := amount
-	charges := zero
-	paidP, paidI, paidF := zero, zero, zero
+	// was paid on them in advance, by component (parts of the books: no
+	// overflow but in the tranche's own sum).
+	balance := amt
+	var charges, paidP, paidI, paidF int64
 	for _, l := range w.lines[kept:] {
-		m := zero.WithAmount
-		balance, charges = add(balance, m(l.principal)), add(charges, m(l.interest.Add(l.fee)))
-		paidP, paidI, paidF = add(paidP, m(l.paidPrincipal)), add(paidI, m(l.paidInterest)), add(paidF, m(l.paidFee))
+		if balance > math.MaxInt64-l.principal {
+			return shg.NewRuleError(op, tooLarge(amount))
+		}
+		balance, charges = balance+l.principal, charges+l.interest+l.fee
+		paidP, paidI, paidF = paidP+l.paidPrincipal, paidI+l.paidInterest, paidF+l.paidFee
 	}
 	m := w.terms.Installments - kept
-	var flatTotal *decimal.Decimal
+	var flatTotal *big.Int
 	if w.terms.Interest == Flat {
 		// A flat loan keeps the charge scheduled on the remaining
 		// installments and adds the tranche's own flat charge for them.
 		rd := rounder{mode: w.terms.Rounding.Mode, unit: w.terms.Rounding.UnitFor(w.Currency())}
-		ft := charges.Amount().Add(rd.round(roundSig(amount.Amount().Mul(w.terms.PeriodicRate()).Mul(decimal.NewFromInt(int64(m))), rd.mode)))
-		flatTotal = &ft
+		ft := decimal.New(charges, -digits).Add(rd.round(roundSig(amount.Amount().Mul(w.terms.PeriodicRate()).Mul(decimal.NewFromInt(int64(m))), rd.mode)))
+		flatTotal = ft.Shift(digits).BigInt() // whole minor units
 	}
 	fresh := make([]line, 0, m)
-	_, _, refused := w.terms.build(balance.Amount(), m, max(w.terms.PrincipalGrace-kept, 0), kept, flatTotal,
-		func(in Installment) {
-			l := newLine(in)
-			l.paidPrincipal = take(&paidP, in.Principal).Amount()
-			l.paidInterest = take(&paidI, in.Interest).Amount()
-			l.paidFee = take(&paidF, in.Fee).Amount()
+	fits := true
+	refused := w.terms.build(big.NewInt(balance), m, max(w.terms.PrincipalGrace-kept, 0), kept, flatTotal, nil,
+		func(number int, due shg.Date, p, c, bal *big.Int) {
+			l, ok := newLine(number, due, p, c, bal, w.terms.Charge)
+			fits = fits && ok
+			l.paidPrincipal = take(&paidP, l.principal)
+			l.paidInterest = take(&paidI, l.interest)
+			l.paidFee = take(&paidF, l.fee)
 			fresh = append(fresh, l)
 		})
 	if len(refused) > 0 {
 		return shg.NewRuleError(op, refused...)
-	}
-	if paidP.IsPositive() || paidI.IsPositive() || paidF.IsPositive() {
-		return shg.NewRuleError(op, shg.Violation{Code: CodeTrancheAfterPrepayment,
-			Message: "the re-amortized installments would owe less than was paid on them in advance",
-			Want:    "no advance payment beyond the new installments", Got: add(add(paidP, paidI), paidF).String()})
 	}
 	lines := make([]*line, kept, kept+len(fresh))
 	copy(lines, w.lines)
 	for i := range fresh {
 		lines = append(lines, &fresh[i])
 	}
+	if !fits || !booksFit(lines, w.terms, w.opts.Penalty) {
+		return shg.NewRuleError(op, tooLarge(amount))
+	}
+	if paidP > 0 || paidI > 0 || paidF > 0 {
+		return shg.NewRuleError(op, shg.Violation{Code: CodeTrancheAfterPrepayment,
+			Message: "the re-amortized installments would owe less than was paid on them in advance",
+			Want:    "no advance payment beyond the new installments", Got: zero.WithMinor(paidP + paidI + paidF).String()})
+	}
 	w.setLines(lines)
 	w.head = min(w.head, kept)
 	w.advance()
 	w.disbursed = add(w.disbursed, amount)
-	w.txns.add(w.txn(KindDisbursement, on, amount))
+	w.txns.add(txn{kind: KindDisbursement, on: on, amount: amt})
 	w.last = on
 	*a = w.Account
 	return nil
 }
 
 // take moves up to limit out of *pool and returns it.
-func take(pool *shg.Money, limit shg.Money) shg.Money {
-	x := pool.Min(limit)
-	*pool = sub(*pool, x)
+func take(pool *int64, limit int64) int64 {
+	x := min(*pool, limit)
+	*pool -= x
 	return x
 }
 
@@ -682,8 +722,11 @@ func (a *Account) WriteOff(on shg.Date) (Allocation, error) {
 	}
 	w := a.draft()
 	w.assess(on)
-	al := w.zeroAllocation()
 	cur := w.current(on)
+	var (
+		split  [4]int64 // by Component
+		waived int64
+	)
 	for i := w.head; i < len(w.lines); i++ {
 		if w.lines[i].clear() {
 			continue
@@ -692,22 +735,23 @@ func (a *Account) WriteOff(on shg.Date) (Allocation, error) {
 		earned := w.earned(i, cur, on)
 		for _, c := range DefaultAllocationOrder {
 			d := l.due(c)
-			if !d.IsPositive() {
+			if d <= 0 {
 				continue
 			}
 			if earned || c == PrincipalComponent {
-				l.writtenOff = l.writtenOff.Add(d)
-				al.add(c, al.Waived.WithAmount(d))
+				l.writtenOff += d
+				split[c] += d
 			} else {
-				l.waived = l.waived.Add(d)
-				al.Waived = add(al.Waived, al.Waived.WithAmount(d))
+				l.waived += d
+				waived += d
 			}
 		}
 	}
 	w.status = WrittenOff
-	t := w.txn(KindWriteOff, on, al.Total())
-	t.Principal, t.Interest, t.Fee, t.Penalty, t.Waived = al.Principal, al.Interest, al.Fee, al.Penalty, al.Waived
-	w.txns.add(t)
+	al := allocation(shg.Zero(w.Currency()), &split, waived)
+	w.txns.add(txn{kind: KindWriteOff, on: on, amount: split[0] + split[1] + split[2] + split[3],
+		principal: split[PrincipalComponent], interest: split[InterestComponent], fee: split[FeeComponent],
+		penalty: split[PenaltyComponent], waived: waived})
 	w.last = on
 	*a = w.Account
 	return al, nil

@@ -481,3 +481,38 @@ func TestAccount_Installment(t *testing.T) {
 	_, ok = a.Installment(4)
 	assert.False(t, ok)
 }
+
+// An account keeps its books in int64 minor units: 2^63−1 =
+// 9,223,372,036,854,775,807 rials at most, penalties included. The
+// figures below are chosen on either side of that bound by hand.
+func TestAccount_AmountTooLarge(t *testing.T) {
+	terms := func(principal string) loan.Terms {
+		return loan.Terms{Principal: shg.MustParseMoney(principal + " IRR"), AnnualRate: dec("0.12"),
+			Installments: 12, Every: loan.Months(1), Start: greg(2024, 1, 1)}
+	}
+	// 10^19 rials is above the bound by itself.
+	_, err := loan.Open("L-1", terms("10000000000000000000"), loan.Options{})
+	require.True(t, shg.HasCode(err, loan.CodeAmountTooLarge), "%v", err)
+	// 10^18 rials at 12% over a year owes about 1.07 × 10^18: it fits...
+	a, err := loan.Open("L-1", terms("1000000000000000000"), loan.Options{})
+	require.NoError(t, err)
+	// ...but not with a penalty rule whose rate could charge up to 100×
+	// (the bound allows for any rate up to 100) each installment again.
+	_, err = loan.Open("L-1", terms("1000000000000000000"), loan.Options{Penalty: loan.PenaltyRule{Rate: dec("0.01")}})
+	require.True(t, shg.HasCode(err, loan.CodeAmountTooLarge), "%v", err)
+	// A tranche of 9 × 10^18 on top of the 10^18 outstanding does not fit;
+	// the account is unchanged.
+	before, _ := json.Marshal(a)
+	err = a.Disburse(greg(2024, 2, 15), shg.MustParseMoney("9000000000000000000 IRR"))
+	require.True(t, shg.HasCode(err, loan.CodeAmountTooLarge), "%v", err)
+	after, _ := json.Marshal(a)
+	require.Equal(t, string(before), string(after))
+	// A repayment beyond the int64 range is an overpayment like any other,
+	// refused with the payoff as the most that may be paid.
+	on := greg(2024, 1, 20)
+	po, err := a.Payoff(on)
+	require.NoError(t, err)
+	_, err = a.Repay(on, shg.MustParseMoney("100000000000000000000000 IRR"))
+	require.True(t, shg.HasCode(err, loan.CodeOverpayment), "%v", err)
+	require.Contains(t, err.Error(), "<= "+po.String())
+}

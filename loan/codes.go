@@ -40,3 +40,7 @@ const (
 	CodeNoRemainingInstallments   = "loan.no_remaining_installments"
 	CodeTrancheAfterPrepayment    = "loan.tranche_after_prepayment"
 )
+
+// CodeAmountTooLarge refuses, at Open and Disburse, a loan whose books
+// would not fit int64 minor units (see booksFit).
+const CodeAmountTooLarge = "loan.amount_too_large"

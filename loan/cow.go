@@ -2,7 +2,6 @@ package loan
 
 import (
 	"github.com/khodyar/shg"
-	"github.com/shopspring/decimal"
 )
 
 // How an Account shares memory with its copies.
@@ -12,10 +11,10 @@ import (
 // operation that made it has returned: an operation works on a draft, which
 // copies the slice of line pointers and, the first time it changes a line,
 // that line alone (copy on write); it adds transactions to a persistent
-// log (of txn, a Transaction without the currency repeated in each of its
-// six amounts). A repayment usually changes one or two lines, so it copies a few
-// hundred bytes instead of the whole schedule, and a refused operation
-// simply drops its draft.
+// log (of txn, a Transaction in int64 minor units without its currency). A
+// repayment usually changes one or two lines, so it copies about a hundred
+// bytes instead of the whole schedule, and a refused operation simply
+// drops its draft.
 
 // draft is the working state of one operation on an Account.
 type draft struct {
@@ -90,9 +89,8 @@ const minTail = 4
 
 func (h txnLog) len() int { return len(h.flat) + h.n }
 
-// add appends t, whose amounts are all in the loan's currency.
-func (h *txnLog) add(tr Transaction) {
-	t := packTxn(tr)
+// add appends t.
+func (h *txnLog) add(t txn) {
 	if h.n < max(len(h.flat), minTail) {
 		h.tail = &txnNode{t: t, prev: h.tail}
 		h.n++
@@ -142,25 +140,20 @@ func (h txnLog) clone() txnLog {
 	return txnLog{flat: all}
 }
 
-// txn is how an [Account] keeps a [Transaction]: its amounts without their
-// currency, which is the loan's.
+// txn is how an [Account] keeps a [Transaction]: its amounts in int64
+// minor units of the loan's currency (see line), without the currency.
+// It holds no pointer.
 type txn struct {
 	kind                                              Kind
+	installment                                       int32
 	on                                                shg.Date
-	installment                                       int
-	amount, principal, interest, fee, penalty, waived decimal.Decimal
-}
-
-func packTxn(t Transaction) txn {
-	return txn{kind: t.Kind, on: t.On, installment: t.Installment, amount: t.Amount.Amount(),
-		principal: t.Principal.Amount(), interest: t.Interest.Amount(), fee: t.Fee.Amount(),
-		penalty: t.Penalty.Amount(), waived: t.Waived.Amount()}
+	amount, principal, interest, fee, penalty, waived int64
 }
 
 // public returns t as a Transaction in the currency of zero.
 func (t txn) public(zero shg.Money) Transaction {
-	m := zero.WithAmount
+	m := zero.WithMinor
 	return Transaction{Kind: t.kind, On: t.on, Amount: m(t.amount), Principal: m(t.principal),
 		Interest: m(t.interest), Fee: m(t.fee), Penalty: m(t.penalty), Waived: m(t.waived),
-		Installment: t.installment}
+		Installment: int(t.installment)}
 }

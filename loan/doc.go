@@ -138,4 +138,8 @@
 //   - loan.tranche_after_prepayment — a safeguard: re-amortized installments
 //     that could not hold what was paid on them in advance (the built-in
 //     methods never produce it)
+//   - loan.amount_too_large — at [Open] or [Account.Disburse], a loan whose
+//     amounts, with every penalty its rule could charge, would exceed
+//     9,223,372,036,854,775,807 minor units: an account keeps its books in
+//     int64 minor units
 package loan

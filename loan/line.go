@@ -2,39 +2,38 @@ package loan
 
 import (
 	"github.com/khodyar/shg"
-	"github.com/shopspring/decimal"
 )
 
-// line is how an [Account] keeps one installment: a [Line] without the
-// currency repeated in each of its twelve amounts (every amount of a line
-// is in the loan's currency), half the size of a Line, so that the copy a
-// repayment makes of the lines it changes and the schedule an account
-// holds cost half the memory. A Line is built from it when one is handed
-// out (see public).
+// line is how an [Account] keeps one installment: a [Line] in int64 minor
+// units (rials, cents) of the loan's currency, without the currency
+// repeated in each of its amounts. Every amount an account books is a
+// whole number of minor units: the rounding unit is one (Terms.Validate),
+// so are repayments (checkAmount) and penalties, which are rounded to the
+// rounding unit; and every amount fits an int64, because [Open] and
+// [Account.Disburse] refuse a loan whose books could exceed it (see
+// booksFit). A line holds no pointer, so the garbage collector never scans
+// the schedules that accounts keep. A Line is built from it when one is
+// handed out (see public).
 type line struct {
-	number int
-	dueOn  shg.Date
-	// the Installment's amounts
-	principal, interest, fee, total, balance decimal.Decimal
-	penalty                                  decimal.Decimal
-	paidPrincipal, paidInterest, paidFee     decimal.Decimal
-	paidPenalty, waived, writtenOff          decimal.Decimal
-	assessed                                 bool
+	number   int32
+	dueOn    shg.Date
+	assessed bool
+	// the Installment's amounts; its Total is principal + interest + fee
+	principal, interest, fee, balance    int64
+	penalty                              int64
+	paidPrincipal, paidInterest, paidFee int64
+	paidPenalty, waived, writtenOff      int64
 }
 
-// newLine returns the line of a freshly scheduled installment: nothing
-// charged or paid on it.
-func newLine(in Installment) line {
-	return line{number: in.Number, dueOn: in.Due, principal: in.Principal.Amount(), interest: in.Interest.Amount(),
-		fee: in.Fee.Amount(), total: in.Total.Amount(), balance: in.Balance.Amount()}
-}
+// total returns the installment's Total.
+func (l *line) total() int64 { return l.principal + l.interest + l.fee }
 
 // public returns the line as a [Line]; zero is zero of the loan's currency.
 func (l *line) public(zero shg.Money) Line {
-	m := zero.WithAmount
+	m := zero.WithMinor
 	return Line{
-		Installment: Installment{Number: l.number, Due: l.dueOn, Principal: m(l.principal), Interest: m(l.interest),
-			Fee: m(l.fee), Total: m(l.total), Balance: m(l.balance)},
+		Installment: Installment{Number: int(l.number), Due: l.dueOn, Principal: m(l.principal), Interest: m(l.interest),
+			Fee: m(l.fee), Total: m(l.total()), Balance: m(l.balance)},
 		Penalty: m(l.penalty), PenaltyAssessed: l.assessed,
 		PaidPrincipal: m(l.paidPrincipal), PaidInterest: m(l.paidInterest), PaidFee: m(l.paidFee),
 		PaidPenalty: m(l.paidPenalty), Waived: m(l.waived), WrittenOff: m(l.writtenOff),
@@ -43,7 +42,7 @@ func (l *line) public(zero shg.Money) Line {
 
 // components returns pointers to the scheduled and paid amounts of
 // component c.
-func (l *line) components(c Component) (sched, paid *decimal.Decimal) {
+func (l *line) components(c Component) (sched, paid *int64) {
 	switch c {
 	case PenaltyComponent:
 		return &l.penalty, &l.paidPenalty
@@ -53,6 +52,37 @@ func (l *line) components(c Component) (sched, paid *decimal.Decimal) {
 		return &l.interest, &l.paidInterest
 	}
 	return &l.principal, &l.paidPrincipal
+}
+
+// due returns the unpaid amount of component c of the line.
+func (l *line) due(c Component) int64 {
+	sched, paid := l.components(c)
+	return *sched - *paid
+}
+
+// owes reports whether component c of the line is unpaid.
+func (l *line) owes(c Component) bool {
+	sched, paid := l.components(c)
+	return *paid < *sched
+}
+
+// clear reports whether no component of the line is unpaid.
+func (l *line) clear() bool {
+	return l.paidPrincipal >= l.principal && l.paidInterest >= l.interest &&
+		l.paidFee >= l.fee && l.paidPenalty >= l.penalty
+}
+
+// pay pays up to left (> 0) on component c, which must be unpaid, and
+// returns the amount paid: all that is unpaid if left covers it.
+func (l *line) pay(c Component, left int64) int64 {
+	sched, paid := l.components(c)
+	d := *sched - *paid
+	if left < d {
+		*paid += left
+		return left
+	}
+	*paid = *sched
+	return d
 }
 
 // linesOf returns the lines of an account as Lines of currency cur.

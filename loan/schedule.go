@@ -47,14 +47,44 @@ func NewSchedule(t Terms) (Schedule, error) {
 	if vs := t.violations(); len(vs) > 0 {
 		return Schedule{}, shg.NewRuleError(op, vs...)
 	}
+	cur := t.Principal.Currency()
+	digits, _ := shg.MinorDigits(cur)
+	zero := shg.Zero(cur)
+	fee := t.Charge == ServiceFee
 	items := make([]Installment, 0, t.Installments)
-	level, charge, vs := t.build(t.Principal.Amount(), t.Installments, t.PrincipalGrace, 0, nil,
-		func(in Installment) { items = append(items, in) })
+	// Level amounts repeat from one installment to the next; a repeated
+	// value reuses the Money built for the previous one, so most
+	// installments build only their balance.
+	mk := moneyMaker{digits: digits, zero: zero}
+	var (
+		principalCol, chargeCol, totalCol moneyCache
+		x                                 big.Int
+		tot                               totals
+	)
+	vs := t.build(minorBig(t.Principal, digits), t.Installments, t.PrincipalGrace, 0, nil, &tot,
+		func(number int, due shg.Date, p, c, bal *big.Int) {
+			in := Installment{Number: number, Due: due, Principal: principalCol.get(mk, p), Interest: zero, Fee: zero,
+				Total: totalCol.get(mk, x.Add(p, c)), Balance: mk.money(bal)}
+			if cm := chargeCol.get(mk, c); fee {
+				in.Fee = cm
+			} else {
+				in.Interest = cm
+			}
+			items = append(items, in)
+		})
 	if len(vs) > 0 {
 		return Schedule{}, shg.NewRuleError(op, vs...)
 	}
-	cur := t.Principal.Currency()
-	return Schedule{terms: t, items: items, level: money(level, cur), charge: money(charge, cur)}, nil
+	return Schedule{terms: t, items: items, level: mk.money(&tot.level), charge: mk.money(&tot.charge)}, nil
+}
+
+// minorBig returns m, a whole number of minor units of a currency with
+// digits minor digits, in minor units.
+func minorBig(m shg.Money, digits int32) *big.Int {
+	if u, ok := m.MinorUnits(); ok {
+		return big.NewInt(u)
+	}
+	return m.Amount().Shift(digits).BigInt()
 }
 
 // Terms returns the terms the schedule was computed from.
@@ -181,13 +211,15 @@ func (t Terms) DueDate(k int) shg.Date {
 }
 
 // build generates n installments (numbered offset+1.., due offset+k periods
-// after Start) repaying principal, with grace leading charge-only
-// installments, and passes each to emit, in order. It returns the level
-// installment (zero unless declining equal installments) and the total
-// charge. t must be
-// valid; principal must be positive and 1 <= n, 0 <= grace < n. A non-nil
-// flatTotal replaces the flat total charge (used when a tranche is added to
-// a flat loan).
+// after Start) repaying bal, the principal in minor units of the
+// currency, with grace leading charge-only installments, and passes each
+// to emit, in order: its number, due date, principal, charge and the
+// balance after it, all in minor units, in scratch that emit may read but
+// not keep. It sets tot, when not nil, to the level installment (zero
+// unless declining equal installments) and the total charge. t must be
+// valid; bal (which build consumes) must be positive and 1 <= n,
+// 0 <= grace < n. A non-nil flatTotal (minor units) replaces the flat
+// total charge (used when a tranche is added to a flat loan).
 //
 // Fineract sources, apache/fineract fineract-provider .../loanschedule/domain/:
 //   - DecliningBalanceInterestLoanScheduleGenerator: interest of a period is
@@ -220,7 +252,8 @@ func (t Terms) DueDate(k int) shg.Date {
 // when the rounded per-installment charge overshoots), and when the balance
 // is cleared early on a flat loan the last installment takes the rest of
 // the flat total, so TotalCharge is always the flat total.
-func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal *decimal.Decimal, emit func(Installment)) (level, charge decimal.Decimal, refused []shg.Violation) {
+func (t Terms) build(bal *big.Int, n, grace, offset int, flatTotal *big.Int, tot *totals,
+	emit func(number int, due shg.Date, p, c, bal *big.Int)) (refused []shg.Violation) {
 	cur := t.Principal.Currency()
 	r := t.PeriodicRate()
 	m := n - grace // installments that repay principal
@@ -233,7 +266,6 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal 
 	digits, _ := shg.MinorDigits(cur)
 	z := newIntCharge(r, t.Rounding.UnitFor(cur).Shift(digits).BigInt(), t.Rounding.Mode)
 	var (
-		bal                      = principal.Shift(digits).BigInt()
 		lvl, fix, per, left, sum big.Int
 		c, p, x                  big.Int
 	)
@@ -242,7 +274,7 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal 
 	switch {
 	case flat:
 		if flatTotal != nil {
-			left.Set(flatTotal.Shift(digits).BigInt())
+			left.Set(flatTotal)
 		} else {
 			z.charge(&left, x.Mul(bal, big.NewInt(int64(n)))) // round(sig12(principal × rate × n))
 		}
@@ -257,7 +289,7 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal 
 		if !levelCoef(&x, &pr, rate.set(r), m) {
 			// Unreachable for valid terms, whose rates are at least 1e-30
 			// a year; the decimal formula divides by zero there.
-			x.Set(LevelPayment(principal, r, m).Shift(levelPlaces).BigInt())
+			x.Set(LevelPayment(decimal.NewFromBigInt(bal, -digits), r, m).Shift(levelPlaces).BigInt())
 		}
 		// The level payment (x × 10^-levelPlaces) to the installment
 		// multiple (nearest, ties up; a multiple of the unit), else to the
@@ -278,24 +310,16 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal 
 		// The balance never rises only if the level installment covers the
 		// charge of the first amortizing period, the largest one.
 		if z.charge(&c, bal); lvl.Cmp(&c) < 0 {
-			return decimal.Zero, decimal.Zero, []shg.Violation{{
+			return []shg.Violation{{
 				Code:    CodeInstallmentMultiple,
 				Message: "installment multiple rounds the level installment below the charge of a period",
 				Want:    ">= " + decimal.NewFromBigInt(&c, -digits).String(), Got: decimal.NewFromBigInt(&lvl, -digits).String(),
 			}}
 		}
-		level = decimal.NewFromBigInt(&lvl, -digits)
 		left.SetInt64(0)
 	}
 
 	equalPrincipal := flat || t.Amortization == EqualPrincipal
-	fee := t.Charge == ServiceFee
-	zero := shg.Zero(cur)
-	// Level amounts repeat from one installment to the next; a repeated
-	// value reuses the Money built for the previous one (decimals are
-	// immutable), so most installments allocate only for their balance.
-	mk := moneyMaker{digits: digits, zero: shg.Zero(cur)}
-	var principalCol, chargeCol, totalCol moneyCache
 	for k := 1; k <= n; k++ {
 		if flat {
 			c.Set(&per)
@@ -325,26 +349,22 @@ func (t Terms) build(principal decimal.Decimal, n, grace, offset int, flatTotal 
 			left.Sub(&left, &c)
 		}
 		sum.Add(&sum, &c)
-		in := Installment{
-			Number:    offset + k,
-			Due:       t.DueDate(offset + k),
-			Principal: principalCol.get(mk, &p),
-			Interest:  zero,
-			Fee:       zero,
-			Total:     totalCol.get(mk, x.Add(&p, &c)),
-			Balance:   mk.money(bal),
-		}
-		if cm := chargeCol.get(mk, &c); fee {
-			in.Fee = cm
-		} else {
-			in.Interest = cm
-		}
-		emit(in)
+		emit(offset+k, t.DueDate(offset+k), &p, &c, bal)
 		if last {
 			break
 		}
 	}
-	return level, decimal.NewFromBigInt(&sum, -digits), nil
+	if tot != nil {
+		tot.level.Set(&lvl)
+		tot.charge.Set(&sum)
+	}
+	return nil
+}
+
+// totals are the level installment and the total charge of a schedule,
+// in minor units.
+type totals struct {
+	level, charge big.Int
 }
 
 // moneyMaker builds amounts of cur from integers of minor units.
@@ -354,6 +374,9 @@ type moneyMaker struct {
 }
 
 func (mk moneyMaker) money(x *big.Int) shg.Money {
+	if x.IsInt64() {
+		return mk.zero.WithMinor(x.Int64())
+	}
 	return mk.zero.WithAmount(decimal.NewFromBigInt(x, -mk.digits))
 }
 
