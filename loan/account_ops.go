@@ -41,7 +41,7 @@ func Open(id shg.LoanID, terms Terms, opts Options) (Account, error) {
 	digits, _ := shg.MinorDigits(cur)
 	lines := make([]line, 0, terms.Installments)
 	fits := true
-	refused := terms.build(minorBig(terms.Principal, digits), terms.Installments, terms.PrincipalGrace, 0, nil, nil,
+	refused := terms.build(minorOf(terms.Principal, digits), terms.Installments, terms.PrincipalGrace, 0, nil, nil,
 		func(number int, due shg.Date, p, c, bal *big.Int) {
 			l, ok := newLine(number, due, p, c, bal, terms.Charge)
 			fits = fits && ok
@@ -666,7 +666,7 @@ func (a *Account) Disburse(on shg.Date, amount shg.Money) error {
 	}
 	fresh := make([]line, 0, m)
 	fits := true
-	refused := w.terms.build(big.NewInt(balance), m, max(w.terms.PrincipalGrace-kept, 0), kept, flatTotal, nil,
+	refused := w.terms.build(minorAmount{u: balance}, m, max(w.terms.PrincipalGrace-kept, 0), kept, flatTotal, nil,
 		func(number int, due shg.Date, p, c, bal *big.Int) {
 			l, ok := newLine(number, due, p, c, bal, w.terms.Charge)
 			fits = fits && ok

@@ -2,6 +2,7 @@ package loan
 
 import (
 	"math/big"
+	"sync"
 
 	"github.com/khodyar/shg"
 	"github.com/shopspring/decimal"
@@ -112,14 +113,64 @@ func roundInt(dst, x, d *big.Int, mode shg.RoundingMode, q, r *big.Int) (exact b
 	return false
 }
 
+// slab is storage for the big.Int scratch of one schedule computation:
+// each scratch integer is given a fixed slice of it as its initial
+// capacity, so that a schedule does not allocate a word array for each of
+// the thirty-odd integers it works with. An integer that outgrows its
+// slice allocates its own, as any big.Int does; slices never overlap (the
+// capacity is capped), so math/big's aliasing checks see distinct values.
+// Slabs are reused through slabPool; nothing may keep an integer backed by
+// a slab once the slab is put back.
+type slab struct {
+	w    [slabInts * slabWords]big.Word
+	next int
+}
+
+const (
+	slabWords = 8  // 512 bits (154 decimal digits) per integer
+	slabInts  = 40 // integers per schedule: build, intCharge, levelCoef, periodicRate
+)
+
+var slabPool = sync.Pool{New: func() any { return new(slab) }}
+
+// getSlab returns a slab whose storage is all free.
+func getSlab() *slab {
+	sl := slabPool.Get().(*slab)
+	sl.next = 0
+	return sl
+}
+
+// give gives each of xs (zero, or about to be set) a slice of the slab as
+// storage; once the slab is used up, the rest keep their own.
+func (sl *slab) give(xs ...*big.Int) {
+	for _, x := range xs {
+		if sl.next+slabWords > len(sl.w) {
+			return
+		}
+		x.SetBits(sl.w[sl.next : sl.next : sl.next+slabWords])
+		sl.next += slabWords
+	}
+}
+
 // periodicRate computes [Terms.PeriodicRate] for a valid period (py
 // periods of the unit in a year) in integers.
 func periodicRate(annual decimal.Decimal, py, n int, mode shg.RoundingMode) decimal.Decimal {
+	var r intDec
+	periodicRateInt(&r, annual, py, n, mode, nil)
+	return decimal.NewFromBigInt(&r.c, r.e)
+}
+
+// periodicRateInt sets dst to [Terms.PeriodicRate] (see periodicRate),
+// its scratch backed by sl when not nil.
+func periodicRateInt(dst *intDec, annual decimal.Decimal, py, n int, mode shg.RoundingMode, sl *slab) {
 	var (
 		s          [3]big.Int
 		a, y       intDec
 		q, rq, abs big.Int
 	)
+	if sl != nil {
+		sl.give(&s[0], &s[1], &s[2], &a.c, &y.c, &q, &rq, &abs)
+	}
 	a.set(annual)
 	y.c.SetInt64(int64(py))
 	places := int32(ratePrecision + 24)
@@ -139,20 +190,24 @@ func periodicRate(annual decimal.Decimal, py, n int, mode shg.RoundingMode) deci
 		}
 	}
 	rq.SetInt64(int64(n))
-	abs.Mul(&q, &rq)
-	return decimal.NewFromBigInt(&abs, exp)
+	dst.c.Mul(&q, &rq)
+	dst.e = exp
 }
 
 // levelCoef sets q to the coefficient of [LevelPayment](principal, rate,
 // periods) for periods >= 1 and rate > −1, whose exponent is −levelPlaces.
 // It reports false when (1+rate)^periods truncates to 1 and the formula
 // would divide by zero.
-func levelCoef(q *big.Int, principal, rate *intDec, periods int) bool {
+// Its scratch is backed by sl when not nil.
+func levelCoef(q *big.Int, principal, rate *intDec, periods int, sl *slab) bool {
 	var (
 		s        [3]big.Int
 		num, den intDec
 		bv, fv   [2]big.Int // b and f, and the next value of each
 	)
+	if sl != nil {
+		sl.give(&s[0], &s[1], &s[2], &num.c, &den.c, &bv[0], &bv[1], &fv[0], &fv[1])
+	}
 	if rate.c.Sign() == 0 {
 		den.c.SetInt64(int64(periods))
 		divRound(q, principal, &den, levelPlaces, &s) // principal.DivRound(n, levelPlaces)

@@ -2,7 +2,9 @@ package loan
 
 import (
 	"encoding/json"
+	"math"
 	"math/big"
+	"math/bits"
 
 	"github.com/khodyar/shg"
 	"github.com/shopspring/decimal"
@@ -61,7 +63,7 @@ func NewSchedule(t Terms) (Schedule, error) {
 		x                                 big.Int
 		tot                               totals
 	)
-	vs := t.build(minorBig(t.Principal, digits), t.Installments, t.PrincipalGrace, 0, nil, &tot,
+	vs := t.build(minorOf(t.Principal, digits), t.Installments, t.PrincipalGrace, 0, nil, &tot,
 		func(number int, due shg.Date, p, c, bal *big.Int) {
 			in := Installment{Number: number, Due: due, Principal: principalCol.get(mk, p), Interest: zero, Fee: zero,
 				Total: totalCol.get(mk, x.Add(p, c)), Balance: mk.money(bal)}
@@ -78,14 +80,59 @@ func NewSchedule(t Terms) (Schedule, error) {
 	return Schedule{terms: t, items: items, level: mk.money(&tot.level), charge: mk.money(&tot.charge)}, nil
 }
 
-// minorBig returns m, a whole number of minor units of a currency with
-// digits minor digits, in minor units.
-func minorBig(m shg.Money, digits int32) *big.Int {
-	if u, ok := m.MinorUnits(); ok {
-		return big.NewInt(u)
-	}
-	return m.Amount().Shift(digits).BigInt()
+// minorAmount is an amount in minor units: u, or b when b is not nil.
+type minorAmount struct {
+	u int64
+	b *big.Int
 }
+
+// minorOf returns m, a whole number of minor units of a currency with
+// digits minor digits, in minor units.
+func minorOf(m shg.Money, digits int32) minorAmount {
+	if u, ok := m.MinorUnits(); ok {
+		return minorAmount{u: u}
+	}
+	return minorAmount{b: m.Amount().Shift(digits).BigInt()}
+}
+
+// setTo sets dst to a.
+func (a minorAmount) setTo(dst *big.Int) {
+	if a.b != nil {
+		dst.Set(a.b)
+	} else {
+		dst.SetInt64(a.u)
+	}
+}
+
+// setMinor sets dst to d, a whole number of minor units of a currency with
+// digits minor digits (anything finer is truncated), in minor units.
+func setMinor(dst *big.Int, d decimal.Decimal, digits int32) *big.Int {
+	if d.NumDigits() <= 18 { // the coefficient fits an int64: no allocation
+		c, k := d.CoefficientInt64(), int64(d.Exponent())+int64(digits)
+		switch {
+		case k >= 0 && k <= 18:
+			if hi, lo := bits.Mul64(uint64(max(c, -c)), uint64(pow10i[k])); hi == 0 && lo <= math.MaxInt64 {
+				v := int64(lo)
+				if c < 0 {
+					v = -v
+				}
+				return dst.SetInt64(v)
+			}
+		case k < 0 && k >= -18:
+			return dst.SetInt64(c / pow10i[-k])
+		}
+	}
+	return dst.Set(d.Shift(digits).BigInt())
+}
+
+// pow10i holds 10^0 ... 10^18, the powers of ten that fit an int64.
+var pow10i = func() (p [19]int64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
 
 // Terms returns the terms the schedule was computed from.
 func (s Schedule) Terms() Terms { return s.terms }
@@ -252,23 +299,31 @@ func (t Terms) DueDate(k int) shg.Date {
 // when the rounded per-installment charge overshoots), and when the balance
 // is cleared early on a flat loan the last installment takes the rest of
 // the flat total, so TotalCharge is always the flat total.
-func (t Terms) build(bal *big.Int, n, grace, offset int, flatTotal *big.Int, tot *totals,
+func (t Terms) build(principal minorAmount, n, grace, offset int, flatTotal *big.Int, tot *totals,
 	emit func(number int, due shg.Date, p, c, bal *big.Int)) (refused []shg.Violation) {
 	cur := t.Principal.Currency()
-	r := t.PeriodicRate()
 	m := n - grace // installments that repay principal
 	flat := t.Interest == Flat
 
 	// Everything runs on integers of minor units (rials, cents) in reused
 	// big.Int scratch, rounded as the decimal formulas round (rounding is
 	// exact on values, whatever their scale): this is the hot path, and
-	// decimal arithmetic would allocate several times per operation.
+	// decimal arithmetic would allocate several times per operation. The
+	// scratch is backed by a pooled slab: a schedule allocates only for
+	// what it returns.
+	sl := getSlab()
+	defer slabPool.Put(sl)
 	digits, _ := shg.MinorDigits(cur)
-	z := newIntCharge(r, t.Rounding.UnitFor(cur).Shift(digits).BigInt(), t.Rounding.Mode)
 	var (
+		r                        intDec // the periodic rate
+		z                        intCharge
 		lvl, fix, per, left, sum big.Int
-		c, p, x                  big.Int
+		c, p, x, bal, mult       big.Int
 	)
+	sl.give(&r.c, &z.rate, &z.unit, &z.v, &z.d, &z.q, &z.r, &lvl, &fix, &per, &left, &sum, &c, &p, &x, &bal, &mult)
+	periodicRateInt(&r, t.AnnualRate, t.Every.Unit.PerYear(), t.Every.N, t.Rounding.Mode, sl)
+	z.init(&r, setMinor(&z.unit, t.Rounding.UnitFor(cur), digits), t.Rounding.Mode)
+	principal.setTo(&bal)
 
 	// Amounts fixed for the whole schedule.
 	switch {
@@ -276,27 +331,29 @@ func (t Terms) build(bal *big.Int, n, grace, offset int, flatTotal *big.Int, tot
 		if flatTotal != nil {
 			left.Set(flatTotal)
 		} else {
-			z.charge(&left, x.Mul(bal, big.NewInt(int64(n)))) // round(sig12(principal × rate × n))
+			p.SetInt64(int64(n))
+			z.charge(&left, x.Mul(&bal, &p)) // round(sig12(principal × rate × n))
 		}
 		z.roundDiv(&per, &left, n)
-		z.roundDiv(&fix, bal, m)
+		z.roundDiv(&fix, &bal, m)
 	case t.Amortization == EqualPrincipal:
-		z.roundDiv(&fix, bal, m)
+		z.roundDiv(&fix, &bal, m)
 	default:
-		var pr, rate intDec
-		pr.c.Set(bal)
+		var pr intDec
+		sl.give(&pr.c)
+		pr.c.Set(&bal)
 		pr.e = -digits
-		if !levelCoef(&x, &pr, rate.set(r), m) {
+		if !levelCoef(&x, &pr, &r, m, sl) {
 			// Unreachable for valid terms, whose rates are at least 1e-30
 			// a year; the decimal formula divides by zero there.
-			x.Set(LevelPayment(decimal.NewFromBigInt(bal, -digits), r, m).Shift(levelPlaces).BigInt())
+			x.Set(LevelPayment(decimal.NewFromBigInt(&bal, -digits), t.PeriodicRate(), m).Shift(levelPlaces).BigInt())
 		}
 		// The level payment (x × 10^-levelPlaces) to the installment
 		// multiple (nearest, ties up; a multiple of the unit), else to the
 		// rounding unit.
 		step, mode := &z.unit, t.Rounding.Mode
 		if t.InstallmentMultiple.IsPositive() {
-			step, mode = t.InstallmentMultiple.Shift(digits).BigInt(), shg.HalfUp
+			step, mode = setMinor(&mult, t.InstallmentMultiple, digits), shg.HalfUp
 		}
 		if sh := int64(levelPlaces) - int64(digits); sh >= 0 {
 			mulPow10(&c, step, sh, &p)
@@ -309,7 +366,7 @@ func (t Terms) build(bal *big.Int, n, grace, offset int, flatTotal *big.Int, tot
 		lvl.Mul(&c, step)
 		// The balance never rises only if the level installment covers the
 		// charge of the first amortizing period, the largest one.
-		if z.charge(&c, bal); lvl.Cmp(&c) < 0 {
+		if z.charge(&c, &bal); lvl.Cmp(&c) < 0 {
 			return []shg.Violation{{
 				Code:    CodeInstallmentMultiple,
 				Message: "installment multiple rounds the level installment below the charge of a period",
@@ -327,7 +384,7 @@ func (t Terms) build(bal *big.Int, n, grace, offset int, flatTotal *big.Int, tot
 				c.Set(&left)
 			}
 		} else {
-			z.charge(&c, bal)
+			z.charge(&c, &bal)
 		}
 		switch {
 		case k <= grace:
@@ -337,10 +394,10 @@ func (t Terms) build(bal *big.Int, n, grace, offset int, flatTotal *big.Int, tot
 		default:
 			p.Sub(&lvl, &c)
 		}
-		if k == n || p.Cmp(bal) >= 0 {
-			p.Set(bal)
+		if k == n || p.Cmp(&bal) >= 0 {
+			p.Set(&bal)
 		}
-		bal.Sub(bal, &p)
+		bal.Sub(&bal, &p)
 		last := bal.Sign() == 0
 		if flat {
 			if last {
@@ -349,7 +406,7 @@ func (t Terms) build(bal *big.Int, n, grace, offset int, flatTotal *big.Int, tot
 			left.Sub(&left, &c)
 		}
 		sum.Add(&sum, &c)
-		emit(offset+k, t.DueDate(offset+k), &p, &c, bal)
+		emit(offset+k, t.DueDate(offset+k), &p, &c, &bal)
 		if last {
 			break
 		}
@@ -407,14 +464,15 @@ type intCharge struct {
 	v, d, q, r big.Int // scratch
 }
 
-func newIntCharge(r decimal.Decimal, unit *big.Int, mode shg.RoundingMode) *intCharge {
-	z := &intCharge{mode: mode}
-	var rate intDec
-	rate.set(r)
-	z.rate.Set(&rate.c)
-	z.exp = rate.e
-	z.unit.Set(unit)
-	return z
+// init sets the rate r, the rounding unit (minor units, >= 1) and the
+// mode; z's integers may already have storage.
+func (z *intCharge) init(r *intDec, unit *big.Int, mode shg.RoundingMode) {
+	z.rate.Set(&r.c)
+	z.exp = r.e
+	if unit != &z.unit {
+		z.unit.Set(unit)
+	}
+	z.mode = mode
 }
 
 // charge sets dst to the rounded charge on bal (>= 0) and returns it.
@@ -515,7 +573,7 @@ func LevelPayment(principal, rate decimal.Decimal, periods int) decimal.Decimal 
 		p, r intDec
 		q    big.Int
 	)
-	if levelCoef(&q, p.set(principal), r.set(rate), periods) {
+	if levelCoef(&q, p.set(principal), r.set(rate), periods, nil) {
 		return decimal.NewFromBigInt(&q, -levelPlaces)
 	}
 	f := powTrunc(decimal.NewFromInt(1).Add(rate), periods, levelPlaces+10) // (1+r)^n
