@@ -180,8 +180,8 @@ func orderString(o AllocationOrder) string {
 // allocation returns the Allocation of split (by component) and waived, in
 // the currency of zero.
 func allocation(zero shg.Money, split *[4]int64, waived int64) Allocation {
-	return Allocation{Principal: zero.WithMinor(split[PrincipalComponent]), Interest: zero.WithMinor(split[InterestComponent]),
-		Fee: zero.WithMinor(split[FeeComponent]), Penalty: zero.WithMinor(split[PenaltyComponent]), Waived: zero.WithMinor(waived)}
+	return Allocation{Principal: minorMoney(zero, split[PrincipalComponent]), Interest: minorMoney(zero, split[InterestComponent]),
+		Fee: minorMoney(zero, split[FeeComponent]), Penalty: minorMoney(zero, split[PenaltyComponent]), Waived: minorMoney(zero, waived)}
 }
 
 // ID returns the loan's id.

@@ -152,7 +152,7 @@ type txn struct {
 
 // public returns t as a Transaction in the currency of zero.
 func (t txn) public(zero shg.Money) Transaction {
-	m := zero.WithMinor
+	m := func(u int64) shg.Money { return minorMoney(zero, u) }
 	return Transaction{Kind: t.kind, On: t.on, Amount: m(t.amount), Principal: m(t.principal),
 		Interest: m(t.interest), Fee: m(t.fee), Penalty: m(t.penalty), Waived: m(t.waived),
 		Installment: int(t.installment)}

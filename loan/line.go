@@ -28,9 +28,18 @@ type line struct {
 // total returns the installment's Total.
 func (l *line) total() int64 { return l.principal + l.interest + l.fee }
 
+// minorMoney returns u minor units in the currency of zero. Zero, the most
+// common amount of a line, is zero itself: no amount to build.
+func minorMoney(zero shg.Money, u int64) shg.Money {
+	if u == 0 {
+		return zero
+	}
+	return zero.WithMinor(u)
+}
+
 // public returns the line as a [Line]; zero is zero of the loan's currency.
 func (l *line) public(zero shg.Money) Line {
-	m := zero.WithMinor
+	m := func(u int64) shg.Money { return minorMoney(zero, u) }
 	return Line{
 		Installment: Installment{Number: int(l.number), Due: l.dueOn, Principal: m(l.principal), Interest: m(l.interest),
 			Fee: m(l.fee), Total: m(l.total()), Balance: m(l.balance)},

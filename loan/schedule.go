@@ -432,7 +432,7 @@ type moneyMaker struct {
 
 func (mk moneyMaker) money(x *big.Int) shg.Money {
 	if x.IsInt64() {
-		return mk.zero.WithMinor(x.Int64())
+		return minorMoney(mk.zero, x.Int64())
 	}
 	return mk.zero.WithAmount(decimal.NewFromBigInt(x, -mk.digits))
 }
