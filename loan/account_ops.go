@@ -101,11 +101,12 @@ func booksFit(lines []*line, terms Terms, rule PenaltyRule) bool {
 			}
 			flat = c.Int64()
 		}
-		unit := terms.Rounding.UnitFor(terms.Principal.Currency()).Shift(digits).Ceil().BigInt()
-		if !unit.IsInt64() || flat < 0 || unit.Sign() < 0 {
+		// The unit is a whole number of minor units (Terms.Validate).
+		unit, ok := minorInt64(terms.Rounding.UnitFor(terms.Principal.Currency()), digits)
+		if !ok || flat < 0 || unit < 0 {
 			return false
 		}
-		perLine = uint64(flat) + uint64(unit.Int64()) // each < 2^63: no overflow
+		perLine = uint64(flat) + uint64(unit) // each < 2^63: no overflow
 	}
 	var sum uint64
 	add := func(x uint64) bool {
@@ -151,7 +152,7 @@ func (o Options) violations(cur string) []shg.Violation {
 		vs = append(vs, shg.Violation{Code: CodePenalty, Message: "flat penalty must be a non-negative amount in the loan's currency",
 			Want: ">= 0 " + cur, Got: p.Flat.String()})
 	}
-	if p.Rate.IsNegative() || !tame(p.Rate) || p.Rate.GreaterThan(maxAnnualRate) {
+	if p.Rate.IsNegative() || !tame(p.Rate) || above100(p.Rate) {
 		vs = append(vs, shg.Violation{Code: CodePenalty, Message: "penalty rate must be 0..100 with at most 30 decimal places",
 			Want: "0..100", Got: p.Rate.String()})
 	}

@@ -371,3 +371,16 @@ func BenchmarkAccount_RepayOne(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOpen_52Weekly opens a 52-installment loan with a penalty rule.
+func BenchmarkOpen_52Weekly(b *testing.B) {
+	tm := loan.Terms{Principal: shg.Toman(2_500_000), AnnualRate: dec("0.04"), Installments: 52, Every: loan.Weeks(1),
+		Start: greg(2024, 1, 1), Rounding: shg.Rounding{Unit: decimal.NewFromInt(10)}}
+	opts := loan.Options{Penalty: loan.PenaltyRule{GraceDays: 7, Rate: dec("0.01")}}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := loan.Open("L-bench", tm, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

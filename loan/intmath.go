@@ -124,6 +124,10 @@ func roundInt(dst, x, d *big.Int, mode shg.RoundingMode, q, r *big.Int) (exact b
 type slab struct {
 	w    [slabInts * slabWords]big.Word
 	next int
+	// The integers Terms.build hands to its emit function, which would
+	// otherwise escape to the heap each time; pooled with the slab, they
+	// keep their storage from one schedule to the next.
+	c, p, bal big.Int
 }
 
 const (
@@ -229,7 +233,7 @@ func levelCoef(q *big.Int, principal, rate *intDec, periods int, sl *slab) bool 
 	trunc := func(x *big.Int, e int32) int32 {
 		if e < -places {
 			s[1].Set(x)
-			x.Quo(&s[1], pow10(int(-places-e), &s[0]))
+			x.QuoRem(&s[1], pow10(int(-places-e), &s[0]), &s[2]) // truncated, as Quo; s[2] is free here
 			return -places
 		}
 		return e

@@ -107,22 +107,32 @@ func (a minorAmount) setTo(dst *big.Int) {
 // setMinor sets dst to d, a whole number of minor units of a currency with
 // digits minor digits (anything finer is truncated), in minor units.
 func setMinor(dst *big.Int, d decimal.Decimal, digits int32) *big.Int {
-	if d.NumDigits() <= 18 { // the coefficient fits an int64: no allocation
-		c, k := d.CoefficientInt64(), int64(d.Exponent())+int64(digits)
-		switch {
-		case k >= 0 && k <= 18:
-			if hi, lo := bits.Mul64(uint64(max(c, -c)), uint64(pow10i[k])); hi == 0 && lo <= math.MaxInt64 {
-				v := int64(lo)
-				if c < 0 {
-					v = -v
-				}
-				return dst.SetInt64(v)
-			}
-		case k < 0 && k >= -18:
-			return dst.SetInt64(c / pow10i[-k])
-		}
+	if u, ok := minorInt64(d, digits); ok {
+		return dst.SetInt64(u)
 	}
 	return dst.Set(d.Shift(digits).BigInt())
+}
+
+// minorInt64 returns d in minor units of a currency with digits minor
+// digits, truncated, without allocating, and false when the coefficient
+// or the result does not fit an int64 (then use decimal arithmetic).
+func minorInt64(d decimal.Decimal, digits int32) (int64, bool) {
+	if d.NumDigits() > 18 {
+		return 0, false
+	}
+	c, k := d.CoefficientInt64(), int64(d.Exponent())+int64(digits)
+	switch {
+	case k >= 0 && k <= 18:
+		if hi, lo := bits.Mul64(uint64(max(c, -c)), uint64(pow10i[k])); hi == 0 && lo <= math.MaxInt64 {
+			if c < 0 {
+				return -int64(lo), true
+			}
+			return int64(lo), true
+		}
+	case k < 0 && k >= -18:
+		return c / pow10i[-k], true
+	}
+	return 0, false
 }
 
 // pow10i holds 10^0 ... 10^18, the powers of ten that fit an int64.
@@ -318,12 +328,13 @@ func (t Terms) build(principal minorAmount, n, grace, offset int, flatTotal *big
 		r                        intDec // the periodic rate
 		z                        intCharge
 		lvl, fix, per, left, sum big.Int
-		c, p, x, bal, mult       big.Int
+		x, mult                  big.Int
+		c, p, bal                = &sl.c, &sl.p, &sl.bal
 	)
-	sl.give(&r.c, &z.rate, &z.unit, &z.v, &z.d, &z.q, &z.r, &lvl, &fix, &per, &left, &sum, &c, &p, &x, &bal, &mult)
+	sl.give(&r.c, &z.rate, &z.unit, &z.v, &z.d, &z.q, &z.r, &lvl, &fix, &per, &left, &sum, &x, &mult)
 	periodicRateInt(&r, t.AnnualRate, t.Every.Unit.PerYear(), t.Every.N, t.Rounding.Mode, sl)
 	z.init(&r, setMinor(&z.unit, t.Rounding.UnitFor(cur), digits), t.Rounding.Mode)
-	principal.setTo(&bal)
+	principal.setTo(bal)
 
 	// Amounts fixed for the whole schedule.
 	switch {
@@ -332,21 +343,21 @@ func (t Terms) build(principal minorAmount, n, grace, offset int, flatTotal *big
 			left.Set(flatTotal)
 		} else {
 			p.SetInt64(int64(n))
-			z.charge(&left, x.Mul(&bal, &p)) // round(sig12(principal × rate × n))
+			z.charge(&left, x.Mul(bal, p)) // round(sig12(principal × rate × n))
 		}
 		z.roundDiv(&per, &left, n)
-		z.roundDiv(&fix, &bal, m)
+		z.roundDiv(&fix, bal, m)
 	case t.Amortization == EqualPrincipal:
-		z.roundDiv(&fix, &bal, m)
+		z.roundDiv(&fix, bal, m)
 	default:
 		var pr intDec
 		sl.give(&pr.c)
-		pr.c.Set(&bal)
+		pr.c.Set(bal)
 		pr.e = -digits
 		if !levelCoef(&x, &pr, &r, m, sl) {
 			// Unreachable for valid terms, whose rates are at least 1e-30
 			// a year; the decimal formula divides by zero there.
-			x.Set(LevelPayment(decimal.NewFromBigInt(&bal, -digits), t.PeriodicRate(), m).Shift(levelPlaces).BigInt())
+			x.Set(LevelPayment(decimal.NewFromBigInt(bal, -digits), t.PeriodicRate(), m).Shift(levelPlaces).BigInt())
 		}
 		// The level payment (x × 10^-levelPlaces) to the installment
 		// multiple (nearest, ties up; a multiple of the unit), else to the
@@ -356,21 +367,21 @@ func (t Terms) build(principal minorAmount, n, grace, offset int, flatTotal *big
 			step, mode = setMinor(&mult, t.InstallmentMultiple, digits), shg.HalfUp
 		}
 		if sh := int64(levelPlaces) - int64(digits); sh >= 0 {
-			mulPow10(&c, step, sh, &p)
-			roundInt(&lvl, &x, &c, mode, &p, &left)
+			mulPow10(c, step, sh, p)
+			roundInt(&lvl, &x, c, mode, p, &left)
 		} else {
-			mulPow10(&c, &x, -sh, &p)
-			roundInt(&lvl, &c, step, mode, &p, &left)
+			mulPow10(c, &x, -sh, p)
+			roundInt(&lvl, c, step, mode, p, &left)
 		}
 		c.Set(&lvl)
-		lvl.Mul(&c, step)
+		lvl.Mul(c, step)
 		// The balance never rises only if the level installment covers the
 		// charge of the first amortizing period, the largest one.
-		if z.charge(&c, &bal); lvl.Cmp(&c) < 0 {
+		if z.charge(c, bal); lvl.Cmp(c) < 0 {
 			return []shg.Violation{{
 				Code:    CodeInstallmentMultiple,
 				Message: "installment multiple rounds the level installment below the charge of a period",
-				Want:    ">= " + decimal.NewFromBigInt(&c, -digits).String(), Got: decimal.NewFromBigInt(&lvl, -digits).String(),
+				Want:    ">= " + decimal.NewFromBigInt(c, -digits).String(), Got: decimal.NewFromBigInt(&lvl, -digits).String(),
 			}}
 		}
 		left.SetInt64(0)
@@ -384,7 +395,7 @@ func (t Terms) build(principal minorAmount, n, grace, offset int, flatTotal *big
 				c.Set(&left)
 			}
 		} else {
-			z.charge(&c, &bal)
+			z.charge(c, bal)
 		}
 		switch {
 		case k <= grace:
@@ -392,21 +403,21 @@ func (t Terms) build(principal minorAmount, n, grace, offset int, flatTotal *big
 		case equalPrincipal:
 			p.Set(&fix)
 		default:
-			p.Sub(&lvl, &c)
+			p.Sub(&lvl, c)
 		}
-		if k == n || p.Cmp(&bal) >= 0 {
-			p.Set(&bal)
+		if k == n || p.Cmp(bal) >= 0 {
+			p.Set(bal)
 		}
-		bal.Sub(&bal, &p)
+		bal.Sub(bal, p)
 		last := bal.Sign() == 0
 		if flat {
 			if last {
 				c.Set(&left)
 			}
-			left.Sub(&left, &c)
+			left.Sub(&left, c)
 		}
-		sum.Add(&sum, &c)
-		emit(offset+k, t.DueDate(offset+k), &p, &c, &bal)
+		sum.Add(&sum, c)
+		emit(offset+k, t.DueDate(offset+k), p, c, bal)
 		if last {
 			break
 		}

@@ -141,7 +141,7 @@ func (t Terms) violations() []shg.Violation {
 	switch {
 	case t.AnnualRate.IsNegative():
 		add(CodeNegativeRate, "annual rate must not be negative", ">= 0", t.AnnualRate.String())
-	case !tame(t.AnnualRate) || t.AnnualRate.GreaterThan(maxAnnualRate):
+	case !tame(t.AnnualRate) || above100(t.AnnualRate):
 		add(CodeRateOutOfRange, "annual rate must be at most 100 (10,000%) with at most 30 decimal places",
 			"0..100", t.AnnualRate.String())
 	}
@@ -196,6 +196,16 @@ func (t Terms) violations() []shg.Violation {
 
 // maxAnnualRate bounds AnnualRate: 100 is 10,000% a year.
 var maxAnnualRate = decimal.NewFromInt(100)
+
+// above100 reports d > maxAnnualRate. |d| < 10^(digits+exponent), so a
+// value with at most two integer digits is below 100 without the
+// comparison, which allocates.
+func above100(d decimal.Decimal) bool {
+	if d.NumDigits()+int(d.Exponent()) <= 2 {
+		return false
+	}
+	return d.GreaterThan(maxAnnualRate)
+}
 
 // tame reports whether d is of a size arithmetic can handle promptly: at
 // most 30 decimal places and 40 digits. Decoded JSON may carry decimals

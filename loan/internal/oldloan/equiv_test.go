@@ -321,3 +321,17 @@ func TestEquivalence_Account(t *testing.T) {
 		}
 	})
 }
+
+// BenchmarkOpen_52Weekly is loan's BenchmarkOpen_52Weekly on the old
+// implementation: the figure to compare with.
+func BenchmarkOpen_52Weekly(b *testing.B) {
+	tm := Terms{Principal: shg.Toman(2_500_000), AnnualRate: decimal.RequireFromString("0.04"), Installments: 52,
+		Every: Weeks(1), Start: shg.MustDate(shg.Gregorian, 2024, 1, 1), Rounding: shg.Rounding{Unit: decimal.NewFromInt(10)}}
+	opts := Options{Penalty: PenaltyRule{GraceDays: 7, Rate: decimal.RequireFromString("0.01")}}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Open("L-bench", tm, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
