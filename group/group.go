@@ -241,9 +241,9 @@ type state struct {
 // txlog remembers what a command changed so a refused command can be
 // undone. A group keeps one and reuses it for every command.
 type txlog struct {
-	saved     state
-	members   map[shg.MemberID]savedMember
-	fund      savings.Mark // the fund's undo mark
+	saved   state
+	members map[shg.MemberID]savedMember
+	fund    savings.Mark // the fund's undo mark
 	// loans holds each loan the command changed as it was before, in a
 	// slice reused by every command (a map would allocate for each loan:
 	// a loanRec is too large to be stored in one inline).
