@@ -21,7 +21,7 @@ import (
 // negative or all are zero, and with [ErrInvalidMoney] when m is not a whole
 // number of minor units.
 func (m Money) Allocate(weights ...decimal.Decimal) ([]Money, error) {
-	return m.AllocateTo(minorUnit(m.currency), weights...)
+	return m.AllocateTo(minorUnit(m.Currency()), weights...)
 }
 
 // AllocateTo is [Money.Allocate] with parts in multiples of unit (such as
@@ -43,7 +43,7 @@ func (m Money) AllocateTo(unit decimal.Decimal, weights ...decimal.Decimal) ([]M
 	if total.IsZero() {
 		return nil, fmt.Errorf("%w: weights sum to zero", ErrInvalidWeights)
 	}
-	units, rem := m.amount.Abs().QuoRem(unit, 0)
+	units, rem := m.dec().Abs().QuoRem(unit, 0)
 	if !rem.IsZero() {
 		return nil, fmt.Errorf("%w: %s is not a multiple of %s", ErrInvalidMoney, m, unit)
 	}
@@ -73,10 +73,10 @@ func (m Money) AllocateTo(unit decimal.Decimal, weights ...decimal.Decimal) ([]M
 	out := make([]Money, len(weights))
 	for i, p := range parts {
 		a := p.Mul(unit)
-		if m.amount.IsNegative() {
+		if m.IsNegative() {
 			a = a.Neg()
 		}
-		out[i] = Money{amount: a, currency: m.currency}
+		out[i] = fromDecimal(a, m.cur)
 	}
 	return out, nil
 }

@@ -76,29 +76,26 @@ func group(s, sep, dot string) string {
 // fixed renders the amount with exactly the currency's minor digits (more if
 // the amount carries more).
 func (m Money) fixed() string {
-	d := int32(0)
-	if c, ok := currencies[m.currency]; ok {
-		d = c.digits
-	}
-	if e := -m.amount.Exponent(); e > d {
+	d := m.digits()
+	if e := -m.exp; e > d {
 		d = e
 	}
-	return m.amount.StringFixed(d)
+	return m.dec().StringFixed(d)
 }
 
 // Format renders m for people, with digit grouping: "25,000,000 IRR",
 // "1,234.50 INR". Use [Money.String] for a parseable form.
 func (m Money) Format() string {
 	s := group(m.fixed(), ",", ".")
-	if m.currency == "" {
+	if m.cur == 0 {
 		return s
 	}
-	return s + " " + m.currency
+	return s + " " + m.Currency()
 }
 
 // tomanAmount returns an IRR amount in toman as a plain decimal string.
 func (m Money) tomanAmount() string {
-	t := m.amount.Shift(-1)
+	t := m.dec().Shift(-1)
 	if t.IsInteger() {
 		return t.StringFixed(0)
 	}
@@ -109,7 +106,7 @@ func (m Money) tomanAmount() string {
 // Toman(2_500_000).FormatToman() is "2,500,000 toman". Other currencies
 // render as [Money.Format].
 func (m Money) FormatToman() string {
-	if m.currency != IRR {
+	if m.cur != irr {
 		return m.Format()
 	}
 	return group(m.tomanAmount(), ",", ".") + " toman"
@@ -121,12 +118,12 @@ func (m Money) FormatToman() string {
 func (m Money) FormatPersian(toman bool) string {
 	var num, unit string
 	switch {
-	case m.currency == IRR && toman:
+	case m.cur == irr && toman:
 		num, unit = m.tomanAmount(), "تومان"
-	case m.currency == IRR:
+	case m.cur == irr:
 		num, unit = m.fixed(), "ریال"
 	default:
-		num, unit = m.fixed(), m.currency
+		num, unit = m.fixed(), m.Currency()
 	}
 	s := ToPersianDigits(group(num, "٬", "٫"))
 	if unit == "" {

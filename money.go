@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/big"
+	"math/bits"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -21,18 +24,31 @@ import (
 // Amounts may carry more decimals than the currency's minor unit while a
 // computation is in progress (an exact proportional share, say); [Money.Round]
 // brings them back to the unit, with the mode the policy names.
+//
+// Inside, an amount is a coefficient and a decimal exponent (coef × 10^exp),
+// as in a decimal.Decimal, but a coefficient below 10^18 in magnitude is an
+// int64 rather than a *big.Int: the amounts of a programme (rials, cents)
+// always fit, so adding, comparing and storing them allocates nothing and
+// leaves the garbage collector no pointer to follow. Larger coefficients
+// fall back to a big.Int, so nothing is ever truncated. The currency is a
+// byte, its row in the currency table. A Money is 24 bytes.
 type Money struct {
-	amount   decimal.Decimal
-	currency string
+	coef int64    // the coefficient when big is nil: |coef| < 10^18
+	big  *big.Int // the coefficient when |it| >= 10^18; never mutated
+	exp  int32    // the amount is coefficient × 10^exp
+	cur  uint8    // the currency's place in table; 0 for none
 }
 
 // NewMoney returns amount in currency code. It fails with
 // [ErrUnknownCurrency] for a code missing from the table.
 func NewMoney(amount decimal.Decimal, code string) (Money, error) {
-	if !IsCurrency(code) {
+	c, ok := currencies[code]
+	if !ok {
 		return Money{}, fmt.Errorf("%w: %q", ErrUnknownCurrency, code)
 	}
-	return Money{amount: amount, currency: code}, nil
+	// The table's own string, not code: a code cut from a large input
+	// would otherwise keep all of that input alive.
+	return fromDecimal(amount, c.index), nil
 }
 
 // MustMoney is like [NewMoney] but panics on error. Use it for literals and tests.
@@ -47,33 +63,34 @@ func MustMoney(amount decimal.Decimal, code string) Money {
 // Zero returns zero in currency code. For an unknown code it returns the
 // zero Money (no currency).
 func Zero(code string) Money {
-	if !IsCurrency(code) {
+	c, ok := currencies[code]
+	if !ok {
 		return Money{}
 	}
-	return Money{currency: code}
+	return Money{cur: c.index}
 }
 
 // FromMinor returns units minor units of code: FromMinor(150, "INR") is
 // 1.50 INR, FromMinor(10, "IRR") is 10 rials.
 func FromMinor(units int64, code string) (Money, error) {
-	d, err := MinorDigits(code)
-	if err != nil {
-		return Money{}, err
+	c, ok := currencies[code]
+	if !ok {
+		return Money{}, fmt.Errorf("%w: %q", ErrUnknownCurrency, code)
 	}
-	return Money{amount: decimal.New(units, -d), currency: code}, nil
+	return small(units, -c.digits, c.index), nil
 }
 
 // Rials returns n Iranian rials.
-func Rials(n int64) Money { return Money{amount: decimal.NewFromInt(n), currency: IRR} }
+func Rials(n int64) Money { return small(n, 0, irr) }
 
 // Toman returns n toman as rials: Toman(2_500_000) is 25,000,000 IRR.
 // Iranians quote amounts in toman (10 rials); books are kept in rials.
 func Toman(n int64) Money {
 	// Exponent 0 like every other rial amount, so sums need no rescaling.
 	if n > math.MaxInt64/10 || n < math.MinInt64/10 {
-		return Money{amount: decimal.New(n, 1), currency: IRR}
+		return small(n, 1, irr)
 	}
-	return Money{amount: decimal.NewFromInt(n * 10), currency: IRR}
+	return small(n*10, 0, irr)
 }
 
 // ParseMoney parses "<amount> <CODE>", e.g. "2500000 IRR" or "-12.50 INR".
@@ -132,53 +149,63 @@ func allDigits(s string) bool {
 // WithAmount returns amount in m's currency. It is the cheap way to build
 // many amounts of a currency already known: no table lookup.
 func (m Money) WithAmount(amount decimal.Decimal) Money {
-	return Money{amount: amount, currency: m.currency}
+	return fromDecimal(amount, m.cur)
 }
 
 // WithMinor returns units minor units (rials, cents) in m's currency:
 // the inverse of [Money.MinorUnits], and the cheap way to turn integer
 // books back into amounts. For the currency-less zero Money the unit is 1.
 func (m Money) WithMinor(units int64) Money {
-	d := int32(0)
-	if c, ok := currencies[m.currency]; ok {
-		d = c.digits
-	}
-	return Money{amount: decimal.New(units, -d), currency: m.currency}
+	return small(units, -m.digits(), m.cur)
 }
 
-// Amount returns the decimal amount.
-func (m Money) Amount() decimal.Decimal { return m.amount }
+// Amount returns the decimal amount. It builds a decimal.Decimal (an
+// allocation): on hot paths prefer Money's own arithmetic and comparisons,
+// and [Money.MinorUnits] for integer books.
+func (m Money) Amount() decimal.Decimal { return m.dec() }
 
 // Currency returns the ISO 4217 code, or "" for the zero Money.
-func (m Money) Currency() string { return m.currency }
+func (m Money) Currency() string { return table[m.cur].code }
 
 // IsZero reports whether the amount is zero, whatever the currency.
-func (m Money) IsZero() bool { return m.amount.IsZero() }
+func (m Money) IsZero() bool { return m.sign() == 0 }
 
 // IsPositive reports whether the amount is above zero.
-func (m Money) IsPositive() bool { return m.amount.IsPositive() }
+func (m Money) IsPositive() bool { return m.sign() > 0 }
 
 // IsNegative reports whether the amount is below zero.
-func (m Money) IsNegative() bool { return m.amount.IsNegative() }
+func (m Money) IsNegative() bool { return m.sign() < 0 }
 
 // Neg returns -m.
-func (m Money) Neg() Money { return Money{amount: m.amount.Neg(), currency: m.currency} }
+func (m Money) Neg() Money {
+	if m.big != nil {
+		m.big = new(big.Int).Neg(m.big)
+		return m
+	}
+	m.coef = -m.coef
+	return m
+}
 
 // Abs returns |m|.
-func (m Money) Abs() Money { return Money{amount: m.amount.Abs(), currency: m.currency} }
+func (m Money) Abs() Money {
+	if m.sign() < 0 {
+		return m.Neg()
+	}
+	return m
+}
 
 // common returns the currency of a result of m and o, or an error wrapping
 // ErrCurrencyMismatch. A currency-less zero takes the other's currency.
-func (m Money) common(o Money) (string, error) {
+func (m Money) common(o Money) (uint8, error) {
 	switch {
-	case m.currency == o.currency:
-		return m.currency, nil
-	case m.currency == "" && m.amount.IsZero():
-		return o.currency, nil
-	case o.currency == "" && o.amount.IsZero():
-		return m.currency, nil
+	case m.cur == o.cur:
+		return m.cur, nil
+	case m.cur == 0 && m.IsZero():
+		return o.cur, nil
+	case o.cur == 0 && o.IsZero():
+		return m.cur, nil
 	}
-	return "", &MismatchError{A: m.currency, B: o.currency}
+	return 0, &MismatchError{A: m.Currency(), B: o.Currency()}
 }
 
 // MismatchError reports two currencies that were mixed. It matches
@@ -198,7 +225,10 @@ func (m Money) Add(o Money) (Money, error) {
 	if err != nil {
 		return Money{}, err
 	}
-	return Money{amount: m.amount.Add(o.amount), currency: c}, nil
+	if a, b, e, ok := align(m, o); ok {
+		return small(a+b, e, c), nil // |a|, |b| < 10^18: no overflow
+	}
+	return fromDecimal(m.dec().Add(o.dec()), c), nil
 }
 
 // Sub returns m-o. Mixed currencies are refused with a [*MismatchError].
@@ -207,12 +237,22 @@ func (m Money) Sub(o Money) (Money, error) {
 	if err != nil {
 		return Money{}, err
 	}
-	return Money{amount: m.amount.Sub(o.amount), currency: c}, nil
+	if a, b, e, ok := align(m, o); ok {
+		return small(a-b, e, c), nil
+	}
+	return fromDecimal(m.dec().Sub(o.dec()), c), nil
 }
 
 // Mul returns m×f, exactly (no rounding; see [Money.Round]).
 func (m Money) Mul(f decimal.Decimal) Money {
-	return Money{amount: m.amount.Mul(f), currency: m.currency}
+	if m.big == nil && f.NumDigits() <= 18 {
+		if p, ok := mul64(m.coef, f.CoefficientInt64()); ok {
+			if e := int64(m.exp) + int64(f.Exponent()); e == int64(int32(e)) {
+				return small(p, int32(e), m.cur)
+			}
+		}
+	}
+	return fromDecimal(m.dec().Mul(f), m.cur)
 }
 
 // Cmp compares m and o: -1 if m < o, 0 if equal, +1 if m > o. Mixed
@@ -221,7 +261,7 @@ func (m Money) Cmp(o Money) (int, error) {
 	if _, err := m.common(o); err != nil {
 		return 0, err
 	}
-	return m.amount.Cmp(o.amount), nil
+	return m.cmp(o), nil
 }
 
 // Equal reports whether m and o have the same currency and the same amount
@@ -230,7 +270,7 @@ func (m Money) Equal(o Money) bool {
 	if _, err := m.common(o); err != nil {
 		return false
 	}
-	return m.amount.Equal(o.amount)
+	return m.cmp(o) == 0
 }
 
 // LessThan reports m < o; mixed currencies are never less.
@@ -248,11 +288,74 @@ func (m Money) GreaterThan(o Money) bool {
 // Round returns m rounded to r's unit (the currency's minor unit when r.Unit
 // is zero) in r's mode. A non-positive unit leaves m unchanged.
 func (m Money) Round(r Rounding) Money {
-	u := r.UnitFor(m.currency)
+	if m.big == nil {
+		// The unit is r.Unit or the minor unit, 1 × 10^-digits.
+		uc, ue, ok := int64(1), -m.digits(), true
+		if r.Unit.IsPositive() {
+			uc, ue, ok = r.Unit.CoefficientInt64(), r.Unit.Exponent(), r.Unit.NumDigits() <= 18
+		}
+		if ok {
+			if out, ok := m.roundSmall(uc, ue, r.Mode); ok {
+				return out
+			}
+		}
+	}
+	u := r.UnitFor(m.Currency())
 	if !u.IsPositive() {
 		return m
 	}
-	return Money{amount: roundTo(m.amount, u, r.Mode), currency: m.currency}
+	return fromDecimal(roundTo(m.dec(), u, r.Mode), m.cur)
+}
+
+// roundSmall is roundTo on int64 coefficients, step for step: the quotient
+// q of m by the unit (uc × 10^ue), truncated, moved one away from zero when
+// the mode says so, times the unit. It reports false when a step would not
+// fit, and the caller takes the decimal path.
+func (m Money) roundSmall(uc int64, ue int32, mode RoundingMode) (Money, bool) {
+	e := min(m.exp, ue)
+	x, ok1 := scale(m.coef, int64(m.exp)-int64(e))
+	u, ok2 := scale(uc, int64(ue)-int64(e))
+	if !ok1 || !ok2 || u <= 0 {
+		return Money{}, false
+	}
+	q, r := x/u, x%u // Go truncates toward zero: r has x's sign, as in QuoRem
+	if r == 0 {
+		return m, true
+	}
+	neg := x < 0
+	if r < 0 {
+		r = -r
+	}
+	twice := cmp64(2*r, u) // |r| < u < 10^18: 2|r| fits
+	away := false
+	switch mode {
+	case HalfEven:
+		away = twice > 0 || (twice == 0 && q%2 != 0)
+	case HalfUp:
+		away = twice >= 0
+	case HalfDown:
+		away = twice > 0
+	case Down:
+		away = false
+	case Up:
+		away = true
+	case Floor:
+		away = neg
+	case Ceiling:
+		away = !neg
+	}
+	if away {
+		if neg {
+			q--
+		} else {
+			q++
+		}
+	}
+	p, ok := mul64(q, uc)
+	if !ok {
+		return Money{}, false
+	}
+	return small(p, ue, m.cur), true
 }
 
 // IsRounded reports whether m is a whole multiple of r's unit.
@@ -260,39 +363,52 @@ func (m Money) IsRounded(r Rounding) bool {
 	if r.Unit.IsZero() {
 		// Minor unit 10^-d: an amount whose exponent is at least -d is a
 		// whole number of minor units, no division needed.
-		d := int32(0)
-		if c, ok := currencies[m.currency]; ok {
-			d = c.digits
-		}
-		if m.amount.Exponent() >= -d {
+		if m.exp >= -m.digits() {
 			return true
 		}
 	}
-	u := r.UnitFor(m.currency)
+	u := r.UnitFor(m.Currency())
 	if !u.IsPositive() {
 		return true
 	}
-	_, rem := m.amount.QuoRem(u, 0)
+	if m.big == nil && u.NumDigits() <= 18 {
+		e := min(m.exp, u.Exponent())
+		x, ok1 := scale(m.coef, int64(m.exp)-int64(e))
+		uu, ok2 := scale(u.CoefficientInt64(), int64(u.Exponent())-int64(e))
+		if ok1 && ok2 && uu > 0 {
+			return x%uu == 0
+		}
+	}
+	_, rem := m.dec().QuoRem(u, 0)
 	return rem.IsZero()
+}
+
+// digits returns the minor-unit digits of m's currency (0 for none).
+func (m Money) digits() int32 {
+	return table[m.cur].digits
 }
 
 // MinorUnits returns m in minor units (rials, cents) and whether that is
 // exact and fits an int64.
 func (m Money) MinorUnits() (int64, bool) {
-	// Fast path, no allocation: a coefficient of at most 18 digits whose
-	// exponent is at or above the minor unit's is c × 10^shift minor units.
-	d := int32(0)
-	if c, ok := currencies[m.currency]; ok {
-		d = c.digits
-	}
-	if shift := m.amount.Exponent() + d; shift >= 0 && shift <= 18 && m.amount.NumDigits() <= 18 {
-		c, p := m.amount.CoefficientInt64(), pow10[shift]
-		if c <= math.MaxInt64/p && c >= -math.MaxInt64/p {
-			return c * p, true
+	if m.big == nil {
+		// coef × 10^exp is coef × 10^(exp+d) minor units.
+		switch shift := int64(m.exp) + int64(m.digits()); {
+		case shift >= 0:
+			if c, ok := scale(m.coef, shift); ok {
+				return c, true
+			}
+		case shift >= -18:
+			p := pow10[-shift]
+			if m.coef%p != 0 {
+				return 0, false
+			}
+			return m.coef / p, true
+		default: // 10^19 and more divides no coefficient below 10^18 but 0
+			return 0, m.coef == 0
 		}
 	}
-	u := minorUnit(m.currency)
-	q, rem := m.amount.QuoRem(u, 0)
+	q, rem := m.dec().QuoRem(minorUnit(m.Currency()), 0)
 	if !rem.IsZero() {
 		return 0, false
 	}
@@ -310,6 +426,163 @@ var pow10 = func() (p [19]int64) {
 	}
 	return p
 }()
+
+// ------------------------------------------------------------ representation
+
+// limit bounds an int64 coefficient: |coef| < 10^18, so the sum or
+// difference of two never overflows, and a coefficient of up to 18 digits
+// (decimal.NumDigits <= 18) is always held as one.
+const limit = 1_000_000_000_000_000_000
+
+// small returns c × 10^e in currency cur, held as an int64 when |c| < limit.
+func small(c int64, e int32, cur uint8) Money {
+	if c >= limit || c <= -limit {
+		return Money{cur: cur, big: big.NewInt(c), exp: e}
+	}
+	return Money{cur: cur, coef: c, exp: e}
+}
+
+// fromDecimal returns d in currency cur, keeping d's exponent.
+func fromDecimal(d decimal.Decimal, cur uint8) Money {
+	if d.NumDigits() <= 18 {
+		return Money{cur: cur, coef: d.CoefficientInt64(), exp: d.Exponent()}
+	}
+	return Money{cur: cur, big: d.Coefficient(), exp: d.Exponent()}
+}
+
+// dec returns the amount as a decimal.Decimal (one allocation).
+func (m Money) dec() decimal.Decimal {
+	if m.big != nil {
+		return decimal.NewFromBigInt(m.big, m.exp)
+	}
+	return decimal.New(m.coef, m.exp)
+}
+
+// sign returns -1, 0 or +1.
+func (m Money) sign() int {
+	if m.big != nil {
+		return m.big.Sign()
+	}
+	return cmp64(m.coef, 0)
+}
+
+// cmp compares the amounts of m and o, ignoring currencies.
+func (m Money) cmp(o Money) int {
+	if a, b, _, ok := align(m, o); ok {
+		return cmp64(a, b)
+	}
+	if sm, so := m.sign(), o.sign(); sm != so {
+		return cmp64(int64(sm), int64(so))
+	}
+	return m.dec().Cmp(o.dec())
+}
+
+// align returns the int64 coefficients of m and o at their smaller exponent
+// e, as decimal.Decimal rescales a pair before adding or comparing them; ok
+// is false when either is a big.Int or would not stay below limit.
+func align(m, o Money) (a, b int64, e int32, ok bool) {
+	if m.big != nil || o.big != nil {
+		return 0, 0, 0, false
+	}
+	if m.exp == o.exp {
+		return m.coef, o.coef, m.exp, true
+	}
+	e = min(m.exp, o.exp)
+	a, ok1 := scale(m.coef, int64(m.exp)-int64(e))
+	b, ok2 := scale(o.coef, int64(o.exp)-int64(e))
+	return a, b, e, ok1 && ok2
+}
+
+// scale returns c × 10^n (n >= 0) and whether it stays below limit.
+func scale(c int64, n int64) (int64, bool) {
+	switch {
+	case n == 0 || c == 0:
+		return c, true
+	case n > 18:
+		return 0, false
+	}
+	p := pow10[n]
+	if c >= limit/p || c <= -limit/p {
+		return 0, false
+	}
+	return c * p, true
+}
+
+// mul64 returns a×b and whether it fits an int64.
+func mul64(a, b int64) (int64, bool) {
+	if a == 0 || b == 0 {
+		return 0, true
+	}
+	ua, ub := uint64(a), uint64(b)
+	if a < 0 {
+		ua = -ua
+	}
+	if b < 0 {
+		ub = -ub
+	}
+	hi, lo := bits.Mul64(ua, ub)
+	if hi != 0 || lo > math.MaxInt64 {
+		return 0, false
+	}
+	if (a < 0) != (b < 0) {
+		return -int64(lo), true
+	}
+	return int64(lo), true
+}
+
+func cmp64(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// appendAmount appends the amount as decimal.Decimal.String writes it:
+// a plain decimal, trailing fractional zeros dropped.
+func (m Money) appendAmount(b []byte) []byte {
+	switch {
+	case m.big != nil:
+		return append(b, m.dec().String()...)
+	case m.exp == 0 || m.coef == 0:
+		return strconv.AppendInt(b, m.coef, 10)
+	case m.exp > 0:
+		b = strconv.AppendInt(b, m.coef, 10)
+		for i := int32(0); i < m.exp; i++ {
+			b = append(b, '0')
+		}
+		return b
+	}
+	c := m.coef
+	if c < 0 {
+		b = append(b, '-')
+		c = -c
+	}
+	var buf [20]byte
+	ds := strconv.AppendInt(buf[:0], c, 10)
+	n := int(-m.exp) // digits after the point
+	var intPart, frac []byte
+	lead := 0
+	if len(ds) > n {
+		intPart, frac = ds[:len(ds)-n], ds[len(ds)-n:]
+	} else {
+		intPart, frac, lead = []byte{'0'}, ds, n-len(ds)
+	}
+	for len(frac) > 0 && frac[len(frac)-1] == '0' {
+		frac = frac[:len(frac)-1]
+	}
+	b = append(b, intPart...)
+	if len(frac) > 0 {
+		b = append(b, '.')
+		for ; lead > 0; lead-- {
+			b = append(b, '0')
+		}
+		b = append(b, frac...)
+	}
+	return b
+}
 
 // Min returns the smaller of m and o; on a currency mismatch it returns m.
 func (m Money) Min(o Money) Money {
@@ -342,10 +615,13 @@ func Sum(ms ...Money) (Money, error) {
 // String returns the canonical, parseable form "25000000 IRR". The zero
 // Money prints as "0".
 func (m Money) String() string {
-	if m.currency == "" {
-		return m.amount.String()
+	var buf [48]byte
+	b := m.appendAmount(buf[:0])
+	if m.cur != 0 {
+		b = append(b, ' ')
+		b = append(b, table[m.cur].code...)
 	}
-	return m.amount.String() + " " + m.currency
+	return string(b)
 }
 
 type moneyJSON struct {
@@ -359,12 +635,11 @@ func (m Money) MarshalJSON() ([]byte, error) {
 	// Built by hand: amounts are plain decimals and currency codes are
 	// table entries (or empty), so nothing needs escaping, and snapshots
 	// of whole ledgers encode thousands of these.
-	a := m.amount.String()
-	b := make([]byte, 0, len(a)+len(m.currency)+28)
+	b := make([]byte, 0, 64)
 	b = append(b, `{"amount":"`...)
-	b = append(b, a...)
+	b = m.appendAmount(b)
 	b = append(b, `","currency":"`...)
-	b = append(b, m.currency...)
+	b = append(b, table[m.cur].code...)
 	return append(b, `"}`...), nil
 }
 

@@ -248,7 +248,8 @@ func (g *Group) Advance(on shg.Date) error {
 // HoldMeeting records a regular meeting (see [Meeting]) as one unit: the
 // quorum, each deposit against the savings plan, and each new loan against
 // the lending rules on the fund as the meeting's inflows leave it. It
-// returns the IDs of the loans granted, in request order.
+// returns the IDs of the loans granted, in request order. The group keeps
+// a copy of m: the caller may reuse m's slices for the next meeting.
 func (g *Group) HoldMeeting(on shg.Date, m Meeting) ([]shg.LoanID, error) {
 	const op = "group.HoldMeeting"
 	m = m.clone()
@@ -257,26 +258,34 @@ func (g *Group) HoldMeeting(on shg.Date, m Meeting) ([]shg.LoanID, error) {
 		return nil, refuse(op, vs)
 	}
 	active := g.activeCount()
-	present := make(map[shg.MemberID]bool, len(m.Present))
+	// seen marks each member present (1) and deposited (2).
+	const isPresent, hasDeposited = 1, 2
+	if g.seen == nil {
+		g.seen = make(map[shg.MemberID]uint8, len(m.Present))
+	}
+	seen := g.seen
+	clear(seen)
+	present := 0
 	for _, id := range m.Present {
-		if present[id] {
+		if seen[id]&isPresent != 0 {
 			vs = append(vs, shg.Violation{Code: CodeMeeting, Message: "member listed present twice", Want: "each member once", Got: string(id)})
+		} else {
+			present++
 		}
-		present[id] = true
+		seen[id] |= isPresent
 		vs = append(vs, g.memberCheck(id, true)...)
 	}
-	if q := g.quorum(active); len(present) < q {
+	if q := g.quorum(active); present < q {
 		vs = append(vs, shg.Violation{Code: CodeQuorum, Message: "too few members present",
-			Want: ">= " + strconv.Itoa(q) + " of " + strconv.Itoa(active), Got: strconv.Itoa(len(present))})
+			Want: ">= " + strconv.Itoa(q) + " of " + strconv.Itoa(active), Got: strconv.Itoa(present)})
 	}
 	onPlan := 0
-	deposited := make(map[shg.MemberID]bool, len(m.Deposits))
 	for i, d := range m.Deposits {
 		vs = append(vs, g.memberCheck(d.Member, true)...)
-		if deposited[d.Member] {
+		if seen[d.Member]&hasDeposited != 0 {
 			vs = append(vs, shg.Violation{Code: CodeMeeting, Message: "member deposits twice", Want: "one deposit per member", Got: string(d.Member)})
 		}
-		deposited[d.Member] = true
+		seen[d.Member] |= hasDeposited
 		vs = append(vs, g.money("deposit", d.Amount, false)...)
 		c, err := g.pol.Savings.Plan.Check(d.Amount, d.Shares)
 		if err != nil {
@@ -300,7 +309,11 @@ func (g *Group) HoldMeeting(on shg.Date, m Meeting) ([]shg.LoanID, error) {
 		vs = append(vs, g.memberCheck(f.Member, false)...)
 		vs = append(vs, g.money("fine", f.Amount, false)...)
 	}
-	repaid := make(map[shg.LoanID]bool, len(m.Repayments))
+	if g.seenLoans == nil {
+		g.seenLoans = make(map[shg.LoanID]bool, len(m.Repayments))
+	}
+	repaid := g.seenLoans
+	clear(repaid)
 	for _, r := range m.Repayments {
 		if repaid[r.Loan] {
 			vs = append(vs, shg.Violation{Code: CodeDuplicateLoan, Message: "loan repaid twice at one meeting", Want: "each loan once", Got: string(r.Loan)})

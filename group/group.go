@@ -54,6 +54,10 @@ type Group struct {
 	undo   txlog // reused by every command
 	// quorums caches the policy's quorum by number of active members.
 	quorums []int
+	// seen and seenLoans are HoldMeeting's scratch sets, cleared and
+	// reused by every meeting rather than made anew.
+	seen      map[shg.MemberID]uint8
+	seenLoans map[shg.LoanID]bool
 }
 
 // Found founds a group under policy p with charter c, in the Preparation
@@ -186,6 +190,7 @@ type loanRec struct {
 	member  shg.MemberID // "" for the group's own bank loan
 	tranche int          // 0 for an internal loan
 	idx     int          // position in state.loanOrder
+	saved   uint64       // the txlog.seq of the last command that saved it
 }
 
 func (r *loanRec) bank() bool { return r.tranche > 0 }
@@ -236,10 +241,14 @@ type state struct {
 // txlog remembers what a command changed so a refused command can be
 // undone. A group keeps one and reuses it for every command.
 type txlog struct {
-	saved     state
-	members   map[shg.MemberID]savedMember
-	fund      savings.Mark // the fund's undo mark
-	loans     map[shg.LoanID]loanRec
+	saved   state
+	members map[shg.MemberID]savedMember
+	fund    savings.Mark // the fund's undo mark
+	// loans holds each loan the command changed as it was before, in a
+	// slice reused by every command (a map would allocate for each loan:
+	// a loanRec is too large to be stored in one inline).
+	loans     []savedLoan
+	seq       uint64 // numbers the commands; loanRec.saved compares to it
 	nLoans    int
 	nOrder    int
 	nTranches int
@@ -259,7 +268,9 @@ func newState(currency string) state {
 // touched.
 func (s *state) begin(t *txlog) *txlog {
 	clear(t.members)
-	clear(t.loans)
+	clear(t.loans) // drop the references the saved copies hold
+	t.loans = t.loans[:0]
+	t.seq++
 	// Marking the fund also commits the previous command's changes to it.
 	t.fund = s.fund.Mark()
 	t.saved, t.nLoans, t.nOrder, t.nTranches = *s, len(s.loanOrder), len(s.order), len(s.tranches)
@@ -271,8 +282,8 @@ func (s *state) begin(t *txlog) *txlog {
 func (s *state) end() { s.tx = nil }
 
 func (s *state) rollback(t *txlog) {
-	for id, r := range t.loans {
-		*s.loans[id] = r
+	for _, sl := range t.loans {
+		*sl.rec = sl.old
 	}
 	for _, id := range s.loanOrder[t.nLoans:] {
 		delete(s.loans, id)
@@ -302,22 +313,24 @@ func (s *state) touch(id shg.LoanID) (*loanRec, bool) {
 	if !ok {
 		return nil, false
 	}
-	if s.tx != nil && r.idx < s.tx.nLoans {
-		if _, saved := s.tx.loans[id]; !saved {
-			if s.tx.loans == nil {
-				s.tx.loans = map[shg.LoanID]loanRec{}
-			}
-			// A plain copy suffices: loan.Account's methods never write
-			// into memory a copy shares (they work on a private copy and
-			// swap it in on success).
-			s.tx.loans[id] = *r
-		}
+	if t := s.tx; t != nil && r.idx < t.nLoans && r.saved != t.seq {
+		// A plain copy suffices: loan.Account's methods never write
+		// into memory a copy shares (they work on a private copy and
+		// swap it in on success).
+		t.loans = append(t.loans, savedLoan{rec: r, old: *r})
+		r.saved = t.seq
 	}
 	return r, true
 }
 
 // wfund returns the fund for writing; begin marked it for a rollback.
 func (s *state) wfund() *savings.Fund { return &s.fund }
+
+// savedLoan is a loan's record before the current command.
+type savedLoan struct {
+	rec *loanRec
+	old loanRec
+}
 
 // savedMember is a member's state before the current command.
 type savedMember struct {

@@ -32,10 +32,7 @@ func yesNo(b bool, yes, no string) string {
 }
 
 func moneyStr(m shg.Money) string {
-	if m.Currency() == "" {
-		return m.Amount().String()
-	}
-	return m.String()
+	return m.String() // the zero Money prints as "0"
 }
 
 // le reports a <= b; amounts of different currencies are never in order.

@@ -102,9 +102,10 @@ type pendingLoan struct {
 func (s *sim) hold(on shg.Date) error {
 	pol := s.pol
 	social, fine := minor(pol.Savings.SocialFund), minor(pol.Savings.Fines.Absence)
-	n := len(s.present)
-	mt := group.Meeting{Present: make([]shg.MemberID, 0, n), Deposits: make([]group.Deposit, 0, n)}
-	deps := make([]pendingDeposit, 0, n)
+	b := &s.meetingBuf
+	mt := group.Meeting{Present: b.Present[:0], Deposits: b.Deposits[:0], Social: b.Social[:0],
+		Fines: b.Fines[:0], Repayments: b.Repayments[:0], Loans: b.Loans[:0]}
+	deps := s.deps[:0]
 	cashIn := int64(0)
 	for _, m := range s.present {
 		mt.Present = append(mt.Present, m.id)
@@ -125,7 +126,7 @@ func (s *sim) hold(on shg.Date) error {
 	}
 	// Installments reach the meeting whether or not the borrower attends
 	// (a neighbour brings them), unless she pays late.
-	var reps []pendingRepayment
+	reps := s.reps[:0]
 	for _, m := range s.members {
 		if m.loan == nil || !m.active {
 			continue
@@ -140,7 +141,7 @@ func (s *sim) hold(on shg.Date) error {
 	}
 
 	// New loans, against the fund as the meeting's inflows leave it.
-	var loans []pendingLoan
+	loans := s.newLoan[:0]
 	if pol.Lending.Enabled && pol.Lending.MinStage <= policy.Sustainability && s.demand > 0 {
 		total, cash := s.total, s.cash+cashIn
 		for _, d := range deps {
@@ -181,6 +182,7 @@ func (s *sim) hold(on shg.Date) error {
 	}
 
 	ids, err := s.g.HoldMeeting(on, mt)
+	s.meetingBuf, s.deps, s.reps, s.newLoan = mt, deps, reps, loans // for the next meeting
 	if err != nil {
 		return s.fail("hold meeting", on, err)
 	}

@@ -74,7 +74,7 @@ func Simulate(sc Scenario, seed int64) (*Program, error) {
 				continue
 			}
 			s := &sim{
-				sc: &sc, pol: pol, cal: cal, cur: pol.Currency,
+				sc: &sc, pol: pol, cal: cal, cur: pol.Currency, zero: shg.Zero(pol.Currency),
 				rng:     rand.New(rand.NewPCG(splitmix(uint64(seed)), splitmix(uint64(seed)^splitmix(uint64(idx))))),
 				id:      shg.GroupID(fmt.Sprintf("%s-%03d", prefix, i+1)),
 				name:    fmt.Sprintf("%s group %d", c.Name, i+1),
@@ -134,14 +134,13 @@ func ppm(d decimal.Decimal) int64 { return d.Shift(6).IntPart() }
 // meeting (savings, cash, loan schedules) in integers of minor units, so
 // that the group's costlier queries are called only on rare events.
 type sim struct {
-	sc  *Scenario
-	pol policy.Policy
-	cal shg.Calendar
-	cur string
-	// amounts caches Money values by minor units (see money).
-	amounts map[int64]shg.Money
-	rng     *rand.Rand
-	g       *group.Group
+	sc   *Scenario
+	pol  policy.Policy
+	cal  shg.Calendar
+	cur  string
+	zero shg.Money // zero in cur: money builds amounts from it
+	rng  *rand.Rand
+	g    *group.Group
 
 	id                         shg.GroupID
 	name, county, village, fac string
@@ -159,13 +158,18 @@ type sim struct {
 	total     int64   // shadow of the members' total savings
 
 	nextTranche int
-	checkOn     shg.Date    // next day the tranche rules are looked at
-	disburseOn  shg.Date    // the day the bank disburses the tranche in the queue
-	trancheOn   shg.Date    // day the last tranche was disbursed
-	tranche     []*lsim     // loans of the last tranche
-	all         []*lsim     // every loan, for the final check
-	present     []*msim     // buffer
-	deposits    []shg.Money // deposits[k]: k shares or k units
+	checkOn     shg.Date // next day the tranche rules are looked at
+	disburseOn  shg.Date // the day the bank disburses the tranche in the queue
+	trancheOn   shg.Date // day the last tranche was disbursed
+	tranche     []*lsim  // loans of the last tranche
+	all         []*lsim  // every loan, for the final check
+	present     []*msim  // buffer
+	// Buffers hold reuses for each meeting (HoldMeeting copies what it keeps).
+	meetingBuf group.Meeting
+	deps       []pendingDeposit
+	reps       []pendingRepayment
+	newLoan    []pendingLoan
+	deposits   []shg.Money // deposits[k]: k shares or k units
 
 	cycleStart shg.Date // start of the open savings cycle (share-out policies)
 	surveyNo   int
@@ -219,19 +223,7 @@ func (s *sim) between(lo, hi int) int {
 // money returns minor units of the scenario's currency. Amounts repeat
 // (every member saves the plan's amount each week), and a Money is an
 // immutable value, so recent ones are kept and shared.
-func (s *sim) money(minor int64) shg.Money {
-	if m, ok := s.amounts[minor]; ok {
-		return m
-	}
-	m, _ := shg.FromMinor(minor, s.cur)
-	if len(s.amounts) < 1024 {
-		if s.amounts == nil {
-			s.amounts = make(map[int64]shg.Money)
-		}
-		s.amounts[minor] = m
-	}
-	return m
-}
+func (s *sim) money(minor int64) shg.Money { return s.zero.WithMinor(minor) }
 
 func minor(m shg.Money) int64 {
 	n, _ := m.MinorUnits()

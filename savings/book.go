@@ -4,7 +4,6 @@ import (
 	"iter"
 
 	"github.com/khodyar/shg"
-	"github.com/shopspring/decimal"
 )
 
 // entry is a [Posting] as the ledger keeps it: 40 bytes and no pointers,
@@ -28,13 +27,12 @@ type entry struct {
 	purpose WithdrawalPurpose
 }
 
-// line is a [Leg] as the ledger keeps it: the amount as the caller gave
-// it (or the fund computed it), coefficient × 10^exp, in the fund's
-// currency. A coefficient that does not fit an int64 is kept in
-// ledger.bigs and coef is its index there.
+// line is a [Leg] as the ledger keeps it: the amount in minor units of
+// the fund's currency (every amount the fund books is a whole number of
+// them). An amount that is not one that fits an int64 is kept, as given,
+// in ledger.bigs, and coef is its index there.
 type line struct {
 	coef    int64
-	exp     int32
 	account Account
 	side    Side
 	big     bool
@@ -64,7 +62,7 @@ type ledger struct {
 	tail  block   // the block being filled
 	names []shg.MemberID
 	texts []string
-	bigs  []decimal.Decimal
+	bigs  []shg.Money
 }
 
 // len returns the number of entries.
@@ -80,13 +78,12 @@ func (l *ledger) push(p *Posting, legs []Leg, cycle int, name int32) {
 	e := entry{shares: p.Shares, cycle: cycle, date: p.Date, member: name, ref: l.text(p.Ref), note: l.text(p.Note),
 		first: uint16(len(l.tail.lines)), nlines: uint8(len(legs)), kind: p.Kind, purpose: p.Purpose}
 	for _, g := range legs {
-		d := g.Amount.Amount()
-		ln := line{exp: d.Exponent(), account: g.Account, side: g.Side}
-		if d.NumDigits() <= 18 {
-			ln.coef = d.CoefficientInt64()
+		ln := line{account: g.Account, side: g.Side}
+		if n, ok := g.Amount.MinorUnits(); ok {
+			ln.coef = n
 		} else {
 			ln.coef, ln.big = int64(len(l.bigs)), true
-			l.bigs = append(l.bigs, d)
+			l.bigs = append(l.bigs, g.Amount)
 		}
 		l.tail.lines = append(l.tail.lines, ln)
 	}
@@ -115,12 +112,12 @@ func (l *ledger) textAt(i int32) string {
 	return l.texts[i]
 }
 
-// amount returns a line's amount as a decimal.
-func (l *ledger) amount(ln *line) decimal.Decimal {
+// amount returns a line's amount; zero is zero of the fund's currency.
+func (l *ledger) amount(ln *line, zero shg.Money) shg.Money {
 	if ln.big {
 		return l.bigs[ln.coef]
 	}
-	return decimal.New(ln.coef, ln.exp)
+	return zero.WithMinor(ln.coef)
 }
 
 // units returns a line's amount in minor units of a currency with digits
@@ -128,9 +125,9 @@ func (l *ledger) amount(ln *line) decimal.Decimal {
 func (l *ledger) units(ln *line, digits int32) units {
 	var u units
 	if ln.big {
-		u, _ = toUnits(l.bigs[ln.coef], digits)
+		u, _ = toUnits(l.bigs[ln.coef].Amount(), digits)
 	} else {
-		u, _ = coefUnits(ln.coef, ln.exp, digits)
+		u = units{n: ln.coef}
 	}
 	return u
 }
@@ -193,20 +190,12 @@ func (f *Fund) posting(i int, r rec, empty []Leg) Posting {
 		Member: m, Shares: r.shares, Purpose: r.purpose, Note: b.textAt(r.note), Legs: empty}
 	if len(r.lines) > 0 {
 		p.Legs = make([]Leg, len(r.lines))
+		zero := shg.Zero(f.currency)
 		for k := range r.lines {
 			ln := &r.lines[k]
 			p.Legs[k] = Leg{Account: ln.account, Member: memberOf(ln.account, m), Side: ln.side,
-				Amount: f.lineMoney(b.amount(ln))}
+				Amount: b.amount(ln, zero)}
 		}
 	}
 	return p
-}
-
-// lineMoney returns a line's amount as money in the fund's currency.
-func (f *Fund) lineMoney(d decimal.Decimal) shg.Money {
-	m, err := shg.NewMoney(d, f.currency)
-	if err != nil { // a fund with postings always has a currency
-		return shg.Money{}
-	}
-	return m
 }

@@ -161,9 +161,11 @@ func TestFund_AmountScales(t *testing.T) {
 	// Far finer than a paisa, and not zero.
 	err = f.Deposit(at, "A", shg.MustMoney(decimal.New(7, -40), "INR"), 0)
 	require.True(t, shg.HasCode(err, savings.CodeAmountUnit), "%v", err)
-	// The legs keep the amount as it was given.
+	// The legs keep the amount given, at the currency's scale: 1.500 INR
+	// is booked as 150 paise and comes back as 1.50 INR.
 	p := f.Postings()[0]
-	assert.Equal(t, int32(-3), p.Legs[0].Amount.Amount().Exponent())
+	assert.True(t, p.Legs[0].Amount.Equal(shg.MustParseMoney("1.5 INR")), "%s", p.Legs[0].Amount)
+	assert.Equal(t, int32(-2), p.Legs[0].Amount.Amount().Exponent())
 }
 
 // TestPlan_Check_Exact checks Plan.Check against a reference written with

@@ -183,7 +183,7 @@ func (f *Fund) money(c *checker, what string, m shg.Money, positive bool) (shg.M
 			Want: f.currency, Got: m.Currency(), Err: shg.ErrCurrencyMismatch})
 		return shg.Zero(f.currency), units{}
 	}
-	u, whole := toUnits(m.Amount(), f.digits)
+	u, whole := moneyUnits(m, f.digits)
 	switch {
 	case positive && !m.IsPositive():
 		c.add(shg.Violation{Code: CodeAmountNotPositive, Message: what + " is not positive", Want: "> 0", Got: m.String()})
@@ -199,7 +199,7 @@ func (f *Fund) money(c *checker, what string, m shg.Money, positive bool) (shg.M
 // units returns m, an amount in the fund's currency and whole minor units
 // (one the fund booked or computed), in minor units.
 func (f *Fund) units(m shg.Money) units {
-	u, _ := toUnits(m.Amount(), f.digits)
+	u, _ := moneyUnits(m, f.digits)
 	return u
 }
 
@@ -685,8 +685,8 @@ func (f *Fund) BankLoanRepaid(at Entry, principal, interest shg.Money) error {
 // m returns u minor units as money in the fund's currency. The zero Fund,
 // which has no currency, has only zero balances.
 func (f *Fund) m(u units) shg.Money {
-	if u.isZero() {
-		return shg.Zero(f.currency)
+	if u.big == nil {
+		return shg.Zero(f.currency).WithMinor(u.n)
 	}
 	v, err := shg.NewMoney(u.decimal(f.digits), f.currency)
 	if err != nil {

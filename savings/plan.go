@@ -208,7 +208,7 @@ func (p Plan) Check(deposit shg.Money, shares int) (Contribution, error) {
 			qs           string // q's text when it may not fit an int64
 			whole, above bool
 		)
-		if qi, r, ok := quoInt(deposit.Amount(), p.Amount.Amount()); ok {
+		if qi, r, ok := quoMoney(deposit, p.Amount); ok {
 			q, whole, above = qi, r == 0, qi > int64(p.MaxShares)
 		} else {
 			qd, rd := deposit.Amount().QuoRem(p.Amount.Amount(), 0)
@@ -247,7 +247,7 @@ func (p Plan) Check(deposit shg.Money, shares int) (Contribution, error) {
 	// Shortfall is Due − Paid when positive: no new amount unless the
 	// member paid part of what was due.
 	c.Shortfall = shg.Zero(cur)
-	if deposit.Amount().Cmp(c.Due.Amount()) < 0 {
+	if deposit.LessThan(c.Due) { // one currency: checked above
 		if deposit.IsZero() {
 			c.Shortfall = c.Due
 		} else {
@@ -255,6 +255,17 @@ func (p Plan) Check(deposit shg.Money, shares int) (Contribution, error) {
 		}
 	}
 	return c, nil
+}
+
+// quoMoney is quoInt for two amounts of one currency, in minor units
+// when both are whole ones (no allocation).
+func quoMoney(a, b shg.Money) (q, r int64, ok bool) {
+	if au, ok1 := a.MinorUnits(); ok1 {
+		if bu, ok2 := b.MinorUnits(); ok2 && au >= 0 && bu > 0 {
+			return au / bu, au % bu, true
+		}
+	}
+	return quoInt(a.Amount(), b.Amount())
 }
 
 // quoInt returns the integer quotient and remainder of a ÷ b for a >= 0

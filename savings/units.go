@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"math/bits"
 
+	"github.com/khodyar/shg"
 	"github.com/shopspring/decimal"
 )
 
@@ -155,6 +156,16 @@ func toUnits(d decimal.Decimal, digits int32) (units, bool) {
 		return coefUnits(d.CoefficientInt64(), d.Exponent(), digits)
 	}
 	return bigUnits(d, int64(d.Exponent())+int64(digits))
+}
+
+// moneyUnits is toUnits for an amount of a currency with digits minor
+// digits: through [shg.Money.MinorUnits], with no allocation, whenever the
+// amount is a whole number of minor units that fits an int64.
+func moneyUnits(m shg.Money, digits int32) (units, bool) {
+	if n, ok := m.MinorUnits(); ok {
+		return units{n: n}, true
+	}
+	return toUnits(m.Amount(), digits)
 }
 
 // coefUnits returns c × 10^exp in minor units of a currency with digits
