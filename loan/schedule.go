@@ -639,15 +639,6 @@ func roundTo(x, unit decimal.Decimal, mode shg.RoundingMode) decimal.Decimal {
 	return shg.RoundTo(x, unit, mode)
 }
 
-// money builds an amount of a currency already validated.
-func money(x decimal.Decimal, cur string) shg.Money {
-	m, err := shg.NewMoney(x, cur)
-	if err != nil {
-		return shg.Money{}
-	}
-	return m
-}
-
 // add and sub combine amounts of one currency; the package only ever
 // combines amounts of the loan's own currency, so a mismatch cannot occur.
 func add(a, b shg.Money) shg.Money {
