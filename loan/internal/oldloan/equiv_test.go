@@ -335,3 +335,30 @@ func BenchmarkOpen_52Weekly(b *testing.B) {
 		}
 	}
 }
+
+// FuzzEquivalence_Schedule decodes arbitrary JSON terms and requires the
+// old and the new NewSchedule to agree, refusals included.
+func FuzzEquivalence_Schedule(f *testing.F) {
+	f.Add(`{"principal":{"amount":"1000","currency":"USD"},"annualRate":"0.5","interest":"flat","installments":7,"every":{"n":2,"unit":"week"},"start":"2024-02-29","rounding":{"mode":"ceiling","unit":"0.05"}}`)
+	f.Add(`{"principal":{"amount":"25000000","currency":"IRR"},"annualRate":"0.04","installments":12,"every":{"n":1,"unit":"month"},"start":"2024-01-01","installmentMultiple":"100000"}`)
+	f.Add(`{"principal":{"amount":"99999999999999999999","currency":"IRR"},"annualRate":"99","installments":60,"every":{"n":3,"unit":"day"},"start":"2024-01-01","principalGrace":5}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		var tm loan.Terms
+		if json.Unmarshal([]byte(s), &tm) != nil || tm.Installments > 200 || tm.Every.N > 50 {
+			return
+		}
+		w, werr := NewSchedule(oldTerms(tm))
+		g, gerr := loan.NewSchedule(tm)
+		if (werr == nil) != (gerr == nil) || (werr != nil && werr.Error() != gerr.Error()) {
+			t.Fatalf("errors differ: old %v, new %v", werr, gerr)
+		}
+		if gerr != nil {
+			return
+		}
+		wj, _ := json.Marshal(w)
+		gj, _ := json.Marshal(g)
+		if string(wj) != string(gj) {
+			t.Fatalf("schedules differ:\nold %s\nnew %s", wj, gj)
+		}
+	})
+}
