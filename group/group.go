@@ -100,7 +100,9 @@ func Replay(p policy.Policy, events []Event) (*Group, error) {
 	if f.Policy != p.Name {
 		return nil, fmt.Errorf("%w: log founded under policy %q, replayed under %q", ErrBadLog, f.Policy, p.Name)
 	}
-	g := &Group{pol: p.Clone(), st: newState(p.Currency)}
+	g := &Group{pol: p.Clone(), st: newState(p.Currency), events: make([]Event, 0, len(events))}
+	var a arena
+	a.size(events)
 	for i, e := range events {
 		if e.Seq != i+1 {
 			return nil, fmt.Errorf("%w: event %d has seq %d", ErrBadLog, i+1, e.Seq)
@@ -120,7 +122,7 @@ func Replay(p policy.Policy, events []Event) (*Group, error) {
 		if err := g.st.apply(e); err != nil {
 			return nil, fmt.Errorf("%w: event %d (%s): %w", ErrBadLog, e.Seq, e.Type(), err)
 		}
-		g.events = append(g.events, cloneEvent(e))
+		g.events = append(g.events, a.cloneEvent(e))
 	}
 	g.st.allocs = nil // filled by bank repayments; only commands read it
 	return g, nil
@@ -162,9 +164,54 @@ func (g *Group) Len() int { return len(g.events) }
 func (g *Group) Policy() policy.Policy { return g.pol.Clone() }
 
 func cloneEvent(e Event) Event {
+	var a arena
+	return a.cloneEvent(e)
+}
+
+// arena copies the slices of many events into a few shared arrays: Replay
+// sizes one for a whole log, so a log of thousands of meetings is copied
+// with a handful of allocations rather than six per meeting.
+type arena struct {
+	present []shg.MemberID
+	deps    []Deposit
+	social  []Payment
+	fines   []Fine
+	reps    []Repayment
+	loans   []LoanRequest
+}
+
+// size makes room for the meetings of events.
+func (a *arena) size(events []Event) {
+	var np, nd, ns, nf, nr, nl int
+	for _, e := range events {
+		if d, ok := e.Data.(MeetingHeld); ok {
+			m := &d.Meeting
+			np, nd, ns = np+len(m.Present), nd+len(m.Deposits), ns+len(m.Social)
+			nf, nr, nl = nf+len(m.Fines), nr+len(m.Repayments), nl+len(m.Loans)
+		}
+	}
+	a.present, a.deps, a.social = make([]shg.MemberID, 0, np), make([]Deposit, 0, nd), make([]Payment, 0, ns)
+	a.fines, a.reps, a.loans = make([]Fine, 0, nf), make([]Repayment, 0, nr), make([]LoanRequest, 0, nl)
+}
+
+// take returns a copy of s carved from *buf (nil stays nil); the copy's
+// capacity ends at its length, so appending to it never writes into the
+// arena.
+func take[T any](buf *[]T, s []T) []T {
+	if s == nil {
+		return nil
+	}
+	n := len(*buf)
+	*buf = append(*buf, s...)
+	return (*buf)[n:len(*buf):len(*buf)]
+}
+
+func (a *arena) cloneEvent(e Event) Event {
 	switch d := e.Data.(type) {
 	case MeetingHeld:
-		d.Meeting = d.Meeting.clone()
+		m := &d.Meeting
+		m.Present, m.Deposits, m.Social = take(&a.present, m.Present), take(&a.deps, m.Deposits), take(&a.social, m.Social)
+		m.Fines, m.Repayments, m.Loans = take(&a.fines, m.Fines), take(&a.reps, m.Repayments), take(&a.loans, m.Loans)
 		e.Data = d
 	case TrancheDisbursed:
 		d.Loans = slices.Clone(d.Loans)
