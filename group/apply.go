@@ -2,6 +2,7 @@ package group
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/khodyar/shg"
 	"github.com/khodyar/shg/loan"
@@ -17,7 +18,8 @@ import (
 // one as an error, so a command can roll back and Replay can refuse a
 // corrupt log.
 func (s *state) apply(e Event) error {
-	at := savings.Entry{Date: e.On, Ref: fmt.Sprintf("e%d", e.Seq)}
+	var ref [24]byte // "e" and the sequence number, one allocation
+	at := savings.Entry{Date: e.On, Ref: string(strconv.AppendInt(append(ref[:0], 'e'), int64(e.Seq), 10))}
 	switch d := e.Data.(type) {
 	case Founded:
 		s.charter = d.Charter

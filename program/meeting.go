@@ -31,7 +31,7 @@ func (s *sim) meeting(on shg.Date) error {
 			s.present = append(s.present, m)
 		}
 	}
-	held := len(s.present) > 0 && len(s.present) >= s.pol.Quorum(active)
+	held := len(s.present) > 0 && len(s.present) >= s.quorum(active)
 	if held {
 		if err := s.hold(on); err != nil {
 			return err
@@ -96,6 +96,14 @@ type pendingRepayment struct {
 type pendingLoan struct {
 	m   *msim
 	amt int64
+}
+
+// quorum is the policy's quorum for n active members, computed once per n.
+func (s *sim) quorum(n int) int {
+	for len(s.quorums) <= n {
+		s.quorums = append(s.quorums, s.pol.Quorum(len(s.quorums)))
+	}
+	return s.quorums[n]
 }
 
 // hold holds the meeting with the members present.

@@ -128,7 +128,31 @@ func countyPrefix(name string) string {
 const ppmScale = 1_000_000
 
 // ppm converts a fraction to parts per million, truncating.
-func ppm(d decimal.Decimal) int64 { return d.Shift(6).IntPart() }
+func ppm(d decimal.Decimal) int64 {
+	// Fast path, no allocation (the simulation asks for rates at every
+	// meeting): a coefficient c of at most 12 digits and exponent e give
+	// c × 10^(e+6), truncated toward zero as IntPart truncates.
+	if d.NumDigits() <= 12 {
+		c, e := d.CoefficientInt64(), int(d.Exponent())+6
+		switch {
+		case e >= 0 && e <= 6:
+			return c * pow10(e)
+		case e < 0 && e >= -18:
+			return c / pow10(-e)
+		case e < -18:
+			return 0
+		}
+	}
+	return d.Shift(6).IntPart()
+}
+
+func pow10(n int) int64 {
+	p := int64(1)
+	for ; n > 0; n-- {
+		p *= 10
+	}
+	return p
+}
 
 // sim drives one group. It keeps a shadow of what it needs at every
 // meeting (savings, cash, loan schedules) in integers of minor units, so
@@ -164,6 +188,7 @@ type sim struct {
 	tranche     []*lsim  // loans of the last tranche
 	all         []*lsim  // every loan, for the final check
 	present     []*msim  // buffer
+	quorums     []int    // the policy's quorum by number of active members
 	// Buffers hold reuses for each meeting (HoldMeeting copies what it keeps).
 	meetingBuf group.Meeting
 	deps       []pendingDeposit

@@ -73,7 +73,12 @@ func (l *ledger) len() int { return len(l.full)*blockSize + len(l.tail.entries) 
 func (l *ledger) push(p *Posting, legs []Leg, cycle int, name int32) {
 	if len(l.tail.entries) == blockSize {
 		l.full = append(l.full, l.tail)
-		l.tail = block{entries: make([]entry, 0, blockSize), lines: make([]line, 0, 2*blockSize)}
+		// Room for as many lines as the block just filled had, and an
+		// eighth more: postings have two legs or more (a loan collection
+		// five), so a fixed guess would either waste room or grow the
+		// array, copying it, in most blocks.
+		n := len(l.tail.lines)
+		l.tail = block{entries: make([]entry, 0, blockSize), lines: make([]line, 0, max(2*blockSize, n+n/8))}
 	}
 	e := entry{shares: p.Shares, cycle: cycle, date: p.Date, member: name, ref: l.text(p.Ref), note: l.text(p.Note),
 		first: uint16(len(l.tail.lines)), nlines: uint8(len(legs)), kind: p.Kind, purpose: p.Purpose}
