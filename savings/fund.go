@@ -256,7 +256,21 @@ func guard(a Account) (code, what string) {
 // Every per-member leg is p.Member's (the operations build them so and
 // replay checks it), so her books are read and written once.
 func (f *Fund) post(op string, p Posting, legs []Leg, amts []units) error {
-	bal := f.bal
+	// Group balances change in place and are put back if the posting is
+	// refused: saving the few a posting touches costs less than copying
+	// the whole chart (with its write barriers) twice per posting. A
+	// decoded posting may have more legs than any operation builds; its
+	// chart is copied whole.
+	var saved [maxDraft]struct {
+		a   Account
+		was units
+	}
+	nsaved := 0
+	var whole *[numAccounts]units
+	if len(legs) > maxDraft {
+		cp := f.bal
+		whole = &cp
+	}
 	var mb, old memberBooks
 	var existed bool
 	if p.Member != "" {
@@ -277,7 +291,11 @@ func (f *Fund) post(op string, p Posting, legs []Leg, amts []units) error {
 		case l.Account == LoansReceivable:
 			cur = &mb.receivable
 		case l.Account.IsValid():
-			cur = &bal[l.Account]
+			cur = &f.bal[l.Account]
+			if whole == nil {
+				saved[nsaved].a, saved[nsaved].was = l.Account, *cur
+				nsaved++
+			}
 		default:
 			c.add(shg.Violation{Code: CodeNegativeBalance, Message: "unknown account",
 				Want: "an account of the chart", Got: l.Account.String()})
@@ -297,9 +315,14 @@ func (f *Fund) post(op string, p Posting, legs []Leg, amts []units) error {
 		}
 	}
 	if err := c.err(op); err != nil {
+		if whole != nil {
+			f.bal = *whole
+		}
+		for i := nsaved - 1; i >= 0; i-- { // in reverse: an account may recur
+			f.bal[saved[i].a] = saved[i].was
+		}
 		return err
 	}
-	f.bal = bal
 	name := int32(-1)
 	if p.Member != "" {
 		switch p.Kind {
