@@ -33,10 +33,13 @@
 //
 // # Money
 //
-// [Money] is an exact decimal (shopspring/decimal) in an ISO 4217 currency.
-// Iranian amounts are booked in whole rials; [Toman] converts the unit
-// people speak in. Arithmetic never mixes currencies, rounding always names
-// its mode and unit, and [Money.Allocate] splits exactly.
+// [Money] is an exact decimal in an ISO 4217 currency, with the arithmetic
+// of shopspring/decimal (whose Decimal it takes and gives). Iranian amounts
+// are booked in whole rials; [Toman] converts the unit people speak in.
+// Arithmetic never mixes currencies, rounding always names its mode and
+// unit, and [Money.Allocate] splits exactly. Amounts below 10^18 units of
+// their last digit are held in an int64, so everyday arithmetic allocates
+// nothing; larger ones fall back to a big integer and stay exact.
 //
 //	caps := shg.Toman(2_500_000)           // 25,000,000 IRR
 //	fee := caps.Mul(decimal.RequireFromString("0.04")).Round(shg.Rounding{})
