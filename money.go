@@ -391,32 +391,48 @@ func (m Money) digits() int32 {
 // MinorUnits returns m in minor units (rials, cents) and whether that is
 // exact and fits an int64.
 func (m Money) MinorUnits() (int64, bool) {
+	// coef × 10^exp is coef × 10^shift minor units. Computed on the
+	// coefficient alone, never through decimal's QuoRem, which panics on
+	// an exponent far from the unit's.
+	shift := int64(m.exp) + int64(m.digits())
 	if m.big == nil {
-		// coef × 10^exp is coef × 10^(exp+d) minor units.
-		switch shift := int64(m.exp) + int64(m.digits()); {
+		switch {
+		case m.coef == 0:
+			return 0, true
+		case shift > 18: // at least 10^19 units: beyond int64
+			return 0, false
 		case shift >= 0:
-			if c, ok := scale(m.coef, shift); ok {
-				return c, true
-			}
+			return mul64(m.coef, pow10[shift])
 		case shift >= -18:
 			p := pow10[-shift]
 			if m.coef%p != 0 {
 				return 0, false
 			}
 			return m.coef / p, true
-		default: // 10^19 and more divides no coefficient below 10^18 but 0
-			return 0, m.coef == 0
 		}
+		return 0, false // 10^19 and more divides no coefficient below 10^18 but 0
 	}
-	q, rem := m.dec().QuoRem(minorUnit(m.Currency()), 0)
-	if !rem.IsZero() {
+	// A big coefficient is at least 10^18 (and never 0).
+	switch {
+	case shift > 0: // at least 10^19 units
+		return 0, false
+	case shift == 0:
+		if !m.big.IsInt64() {
+			return 0, false
+		}
+		return m.big.Int64(), true
+	}
+	// Whole units need 10^-shift to divide the coefficient, so at most
+	// as many zeros as it has digits: no power of ten larger than it.
+	k := -shift
+	if k > int64(m.big.BitLen()) { // 10^k > 2^k > |coefficient|
 		return 0, false
 	}
-	b := q.BigInt()
-	if !b.IsInt64() {
+	q, r := new(big.Int).QuoRem(m.big, new(big.Int).Exp(big.NewInt(10), big.NewInt(k), nil), new(big.Int))
+	if r.Sign() != 0 || !q.IsInt64() {
 		return 0, false
 	}
-	return b.Int64(), true
+	return q.Int64(), true
 }
 
 var pow10 = func() (p [19]int64) {

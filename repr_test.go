@@ -1,6 +1,7 @@
 package shg_test
 
 import (
+	"math"
 	"math/big"
 	"strings"
 	"testing"
@@ -150,5 +151,33 @@ func TestMoneyRepresentation_Size(t *testing.T) {
 	want := 8 + unsafe.Sizeof(uintptr(0)) + 8
 	if n := unsafe.Sizeof(shg.Money{}); n != want {
 		t.Fatalf("Money is %d bytes, want %d", n, want)
+	}
+}
+
+// MinorUnits never panics and never wraps, whatever the exponent (decimal's
+// QuoRem, the former fallback, panics when exponents are far apart).
+// Expected values by hand: 10^20 × 10^-20 INR is 1 INR, 100 paise.
+func TestMoneyRepresentation_MinorUnitsExtremes(t *testing.T) {
+	ten20 := new(big.Int).Exp(big.NewInt(10), big.NewInt(20), nil)
+	for _, tc := range []struct {
+		name  string
+		d     decimal.Decimal
+		units int64
+		ok    bool
+	}{
+		{"1e+2147483647", decimal.New(1, math.MaxInt32), 0, false},
+		{"1e-2147483648", decimal.New(1, math.MinInt32), 0, false},
+		{"0e+2147483647", decimal.New(0, math.MaxInt32), 0, true},
+		{"10^20 × 10^-20", decimal.NewFromBigInt(ten20, -20), 100, true},
+		{"10^20 × 10^-2147483648", decimal.NewFromBigInt(ten20, math.MinInt32), 0, false},
+		{"10^20 × 10^1", decimal.NewFromBigInt(ten20, 1), 0, false},
+		{"(10^20+1) × 10^-3", decimal.NewFromBigInt(new(big.Int).Add(ten20, big.NewInt(1)), -3), 0, false},
+		{"9223372036854775807 paise", decimal.New(math.MaxInt64, -2), math.MaxInt64, true},
+		{"92233720368547758.08 INR", decimal.RequireFromString("92233720368547758.08"), 0, false},
+	} {
+		got, ok := shg.MustMoney(tc.d, "INR").MinorUnits()
+		if got != tc.units || ok != tc.ok {
+			t.Errorf("%s: MinorUnits() = %d, %v; want %d, %v", tc.name, got, ok, tc.units, tc.ok)
+		}
 	}
 }

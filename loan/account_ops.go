@@ -82,15 +82,20 @@ func newLine(number int, due shg.Date, p, c, bal *big.Int, kind ChargeKind) (lin
 // booksFit reports whether everything an account with lines, terms and
 // penalty rule can ever owe fits an int64 of minor units: the totals of
 // the lines, the penalties already charged and those the rule may yet
-// charge, each at most Flat + Rate × the line's total (Rate <= 100) plus
-// one rounding unit. Every amount the account books — a line's amount, a
+// charge, each at most Flat + ⌈Rate⌉ × the line's total (Rate <= 100)
+// plus one rounding unit. Every amount the account books — a line's amount, a
 // repayment (at most the payoff), an allocation, a sum over the lines — is
 // a part of that, so int64 arithmetic on the books never overflows; [Open]
 // and [Account.Disburse] refuse a loan that would not fit
 // ("loan.amount_too_large"): 9.2 × 10^18 minor units, far beyond any loan.
 func booksFit(lines []*line, terms Terms, rule PenaltyRule) bool {
 	var perLine uint64 // Flat plus one rounding unit, per line
-	rated := !rule.Rate.IsZero()
+	// Rate × a line's total is at most ⌈Rate⌉ × the total; ⌈Rate⌉ is at
+	// most 100 (the rule is validated first).
+	var rate uint64
+	if rule.Rate.IsPositive() {
+		rate = uint64(rule.Rate.Ceil().IntPart())
+	}
 	if !rule.IsZero() {
 		digits, _ := shg.MinorDigits(terms.Principal.Currency())
 		flat, ok := rule.Flat.MinorUnits()
@@ -119,8 +124,8 @@ func booksFit(lines []*line, terms Terms, rule PenaltyRule) bool {
 		if !add(t) || !add(uint64(l.penalty)) || !add(perLine) {
 			return false
 		}
-		if rated {
-			hi, lo := bits.Mul64(t, 100)
+		if rate > 0 {
+			hi, lo := bits.Mul64(t, rate)
 			if hi != 0 || !add(lo) {
 				return false
 			}

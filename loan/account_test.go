@@ -496,9 +496,14 @@ func TestAccount_AmountTooLarge(t *testing.T) {
 	// 10^18 rials at 12% over a year owes about 1.07 × 10^18: it fits...
 	a, err := loan.Open("L-1", terms("1000000000000000000"), loan.Options{})
 	require.NoError(t, err)
-	// ...but not with a penalty rule whose rate could charge up to 100×
-	// (the bound allows for any rate up to 100) each installment again.
-	_, err = loan.Open("L-1", terms("1000000000000000000"), loan.Options{Penalty: loan.PenaltyRule{Rate: dec("0.01")}})
+	// A penalty rule may charge each installment again, up to ⌈Rate⌉ times
+	// its total. The level payment at 1% a month is P × 0.01/(1 − 1.01^−12)
+	// = 0.0888488 P, so the lines total 1.0662 × 10^18: with Rate 7 the
+	// bound is 8 × that, 8.53 × 10^18, which fits 9.22 × 10^18; with Rate
+	// 7.01 (⌈⌉ = 8) it is 9 × that, 9.60 × 10^18, which does not.
+	_, err = loan.Open("L-1", terms("1000000000000000000"), loan.Options{Penalty: loan.PenaltyRule{Rate: dec("7")}})
+	require.NoError(t, err)
+	_, err = loan.Open("L-1", terms("1000000000000000000"), loan.Options{Penalty: loan.PenaltyRule{Rate: dec("7.01")}})
 	require.True(t, shg.HasCode(err, loan.CodeAmountTooLarge), "%v", err)
 	// A tranche of 9 × 10^18 on top of the 10^18 outstanding does not fit;
 	// the account is unchanged.

@@ -560,10 +560,12 @@ func decimalDigits(x *big.Int) int {
 	if b == 0 {
 		return 1
 	}
-	// 10^(d−1) <= x < 10^d; log10(2) ≈ 0.30103 gives d or d−1.
-	d := (b-1)*30103/100000 + 1
+	// 10^(d−1) <= |x| < 10^d. 0.30102 is below log10(2), so the estimate
+	// never overshoots (0.30103, above it, did for numbers of some 4,000
+	// digits and up); it may fall short, and is raised to the count.
+	d := (b-1)*30102/100000 + 1
 	var s big.Int
-	if x.Cmp(pow10(d, &s)) >= 0 {
+	for x.CmpAbs(pow10(d, &s)) >= 0 {
 		d++
 	}
 	return d

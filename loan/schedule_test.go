@@ -2,6 +2,7 @@ package loan_test
 
 import (
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/khodyar/shg"
@@ -589,4 +590,25 @@ func roundUnit(x, unit decimal.Decimal, mode shg.RoundingMode) decimal.Decimal {
 func TestLevelPayment_tinyRate(t *testing.T) {
 	got := loan.LevelPayment(decimal.NewFromInt(1200), decimal.New(1, -60), 12)
 	assert.True(t, got.Equal(decimal.NewFromInt(100)), got.String())
+}
+
+// A period's interest keeps 12 significant digits before it is rounded to
+// the currency, however large the balance: here a principal of 3,968
+// digits, where counting digits from the bit length once came out one too
+// many and the interest kept 11. The expected value follows the rule
+// directly: principal × periodic rate (1%), to 12 significant digits, then
+// to whole rials, both half-even (the zero Rounding's mode).
+func TestNewSchedule_HugePrincipalKeeps12Digits(t *testing.T) {
+	s := ("99996" + strings.Repeat("123456789", 500))[:3968]
+	terms := loan.Terms{Principal: shg.MustMoney(decimal.RequireFromString(s), "IRR"),
+		AnnualRate: decimal.RequireFromString("0.12"), Installments: 2, Every: loan.Months(1),
+		Start: shg.MustDate(shg.Gregorian, 2024, 1, 1)}
+	sched, err := loan.NewSchedule(terms)
+	require.NoError(t, err)
+	x := terms.Principal.Amount().Mul(decimal.RequireFromString("0.01"))
+	sig := shg.RoundTo(x, decimal.New(1, x.Exponent()+int32(x.NumDigits()-12)), shg.HalfEven)
+	want := shg.RoundTo(sig, decimal.NewFromInt(1), shg.HalfEven)
+	in, ok := sched.Installment(1)
+	require.True(t, ok)
+	assert.True(t, in.Interest.Amount().Equal(want), "interest %s\nwant     %s", in.Interest.Amount().String()[:30], want.String()[:30])
 }

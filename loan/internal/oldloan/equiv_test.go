@@ -1,7 +1,9 @@
 // Package oldloan is a frozen copy, for tests only, of the loan package as it
 // was before its books moved from decimal.Decimal to int64 minor units
 // (branch loan-int64, copied from commit 16048d8): the old_*_test.go files
-// are its non-test files with nothing changed but the package clause. It is
+// are its non-test files with nothing changed but the package clause and
+// one later fix made in both (decimalDigits overcounted the digits of
+// numbers of some 4,000 digits and up, found by review). It is
 // the regression oracle of the new implementation: the property test below
 // drives both through the same random terms and operations and requires
 // identical public results — schedules, accounts (their JSON snapshots,
