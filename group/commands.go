@@ -50,7 +50,14 @@ func (g *Group) fmtDate(d shg.Date) string { return d.Format(g.pol.Calendar) }
 // may refuse with an error after any of them; then everything is undone.
 func (g *Group) run(op string, on shg.Date, body func(emit func(EventData) error) error) error {
 	tx := g.st.begin(&g.undo)
-	var evs []Event
+	// The events go to a buffer the group reuses (taken, so that a nested
+	// command could not share it), then onto the log.
+	evs := g.evbuf[:0]
+	g.evbuf = nil
+	defer func() {
+		clear(evs) // the log has its copies; drop the buffer's references
+		g.evbuf = evs[:0]
+	}()
 	emit := func(d EventData) error {
 		e := Event{Seq: len(g.events) + len(evs) + 1, On: on, Data: d}
 		if err := g.st.apply(e); err != nil {

@@ -58,6 +58,7 @@ type Group struct {
 	// reused by every meeting rather than made anew.
 	seen      map[shg.MemberID]uint8
 	seenLoans map[shg.LoanID]bool
+	evbuf     []Event // run's buffer of a command's events
 }
 
 // Found founds a group under policy p with charter c, in the Preparation

@@ -309,15 +309,18 @@ func (s *sim) paid(l *lsim, next int) {
 	}
 }
 
+// due is a bank installment about to be paid: the loan and the number of
+// its next installment.
+type due struct {
+	l    *lsim
+	next int
+}
+
 // repayBank pays the bank installments due, in one command.
 func (s *sim) repayBank(on shg.Date) error {
 	groupBorrows := s.pol.BankLinkage.Borrower == policy.BorrowerGroup
-	type due struct {
-		l    *lsim
-		next int
-	}
-	var rs []group.Repayment
-	var dues []due
+	rs, dues := s.bankReps[:0], s.bankDues[:0] // buffers (RepayBankLoans keeps no reference)
+	defer func() { s.bankReps, s.bankDues = rs[:0], dues[:0] }()
 	cash := s.cash
 	for _, l := range s.loans {
 		if l.tranche > 0 && !l.done {

@@ -194,6 +194,8 @@ type sim struct {
 	deps       []pendingDeposit
 	reps       []pendingRepayment
 	newLoan    []pendingLoan
+	bankReps   []group.Repayment
+	bankDues   []due
 	deposits   []shg.Money // deposits[k]: k shares or k units
 
 	cycleStart shg.Date // start of the open savings cycle (share-out policies)
