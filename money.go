@@ -327,24 +327,7 @@ func (m Money) roundSmall(uc int64, ue int32, mode RoundingMode) (Money, bool) {
 		r = -r
 	}
 	twice := cmp64(2*r, u) // |r| < u < 10^18: 2|r| fits
-	away := false
-	switch mode {
-	case HalfEven:
-		away = twice > 0 || (twice == 0 && q%2 != 0)
-	case HalfUp:
-		away = twice >= 0
-	case HalfDown:
-		away = twice > 0
-	case Down:
-		away = false
-	case Up:
-		away = true
-	case Floor:
-		away = neg
-	case Ceiling:
-		away = !neg
-	}
-	if away {
+	if mode.away(twice, q%2 != 0, neg) {
 		if neg {
 			q--
 		} else {

@@ -163,6 +163,28 @@ func RoundTo(x, unit decimal.Decimal, mode RoundingMode) decimal.Decimal {
 	return roundTo(x, unit, mode)
 }
 
+// away reports whether a quotient truncated toward zero moves one step
+// away from zero: twice compares twice the discarded remainder with the
+// unit, odd says the quotient is odd (asked for a tie under HalfEven) and
+// neg that the amount is negative.
+func (m RoundingMode) away(twice int, odd, neg bool) bool {
+	switch m {
+	case HalfEven:
+		return twice > 0 || (twice == 0 && odd)
+	case HalfUp:
+		return twice >= 0
+	case HalfDown:
+		return twice > 0
+	case Up:
+		return true
+	case Floor:
+		return neg
+	case Ceiling:
+		return !neg
+	}
+	return false // Down
+}
+
 // roundTo rounds x to a multiple of unit (> 0) in the given mode, exactly:
 // it uses an integer quotient and remainder, never a binary fraction.
 func roundTo(x, unit decimal.Decimal, mode RoundingMode) decimal.Decimal {
@@ -172,24 +194,8 @@ func roundTo(x, unit decimal.Decimal, mode RoundingMode) decimal.Decimal {
 	}
 	neg := x.IsNegative()
 	twice := r.Abs().Add(r.Abs()).Cmp(unit) // compare |r| with unit/2
-	away := false
-	switch mode {
-	case HalfEven:
-		away = twice > 0 || (twice == 0 && q.Mod(decimal.NewFromInt(2)).Abs().Equal(decimal.NewFromInt(1)))
-	case HalfUp:
-		away = twice >= 0
-	case HalfDown:
-		away = twice > 0
-	case Down:
-		away = false
-	case Up:
-		away = true
-	case Floor:
-		away = neg
-	case Ceiling:
-		away = !neg
-	}
-	if away {
+	odd := mode == HalfEven && twice == 0 && q.Mod(decimal.NewFromInt(2)).Abs().Equal(decimal.NewFromInt(1))
+	if mode.away(twice, odd, neg) {
 		if neg {
 			q = q.Sub(decimal.NewFromInt(1))
 		} else {
