@@ -152,8 +152,10 @@ func refusal(op string, err error) error {
 // Events returns a copy of the group's log.
 func (g *Group) Events() []Event {
 	out := make([]Event, len(g.events))
+	var a arena
+	a.size(g.events)
 	for i, e := range g.events {
-		out[i] = cloneEvent(e)
+		out[i] = a.cloneEvent(e)
 	}
 	return out
 }
@@ -164,13 +166,8 @@ func (g *Group) Len() int { return len(g.events) }
 // Policy returns the group's policy.
 func (g *Group) Policy() policy.Policy { return g.pol.Clone() }
 
-func cloneEvent(e Event) Event {
-	var a arena
-	return a.cloneEvent(e)
-}
-
 // arena copies the slices of many events into a few shared arrays: Replay
-// sizes one for a whole log, so a log of thousands of meetings is copied
+// and Events size one for a whole log, so a log of thousands of meetings is copied
 // with a handful of allocations rather than six per meeting.
 type arena struct {
 	present []shg.MemberID
