@@ -46,8 +46,6 @@ func NewMoney(amount decimal.Decimal, code string) (Money, error) {
 	if !ok {
 		return Money{}, fmt.Errorf("%w: %q", ErrUnknownCurrency, code)
 	}
-	// The table's own string, not code: a code cut from a large input
-	// would otherwise keep all of that input alive.
 	return fromDecimal(amount, c.index), nil
 }
 
