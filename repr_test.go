@@ -181,3 +181,16 @@ func TestMoneyRepresentation_MinorUnitsExtremes(t *testing.T) {
 		}
 	}
 }
+
+// A Money names its currency by a byte, its row in the table (row 0 is no
+// currency): the table must stay within 255 currencies.
+func TestMoneyRepresentation_CurrencyIndexFits(t *testing.T) {
+	if n := len(shg.Currencies()); n > 255 {
+		t.Fatalf("%d currencies: a byte indexes at most 255", n)
+	}
+	for _, code := range shg.Currencies() {
+		if got := shg.Zero(code).Currency(); got != code {
+			t.Fatalf("Zero(%q).Currency() = %q", code, got)
+		}
+	}
+}
