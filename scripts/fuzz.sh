@@ -5,6 +5,7 @@
 #   scripts/fuzz.sh                      # every target, 30s each
 #   FUZZTIME=2m scripts/fuzz.sh          # every target, 2 minutes each
 #   FUZZTIME=10000x scripts/fuzz.sh      # every target, 10,000 inputs each
+#   FUZZMINIMIZETIME=1m scripts/fuzz.sh  # minimize new inputs longer (5s)
 #   scripts/fuzz.sh ./group/... ./loan   # only these packages
 #
 # Targets are discovered with `go test -list '^Fuzz'`, so a new Fuzz
@@ -20,6 +21,11 @@
 set -euo pipefail
 
 FUZZTIME="${FUZZTIME:-30s}"
+# Go minimizes each input that finds new coverage for up to a minute by
+# default, and counts no executions meanwhile: a large input (a fund's
+# snapshot) can eat a short run. 5s keeps the run fuzzing; a failing input
+# is still minimized as long as it takes.
+FUZZMINIMIZETIME="${FUZZMINIMIZETIME:-5s}"
 FUZZFLAGS="${FUZZFLAGS:-}"
 cd "$(dirname "$0")/.."
 
@@ -82,7 +88,7 @@ for t in "${targets[@]}"; do
 	echo
 	echo "fuzz.sh: [$n/${#targets[@]}] $name in $pkg"
 	# shellcheck disable=SC2086 # FUZZFLAGS is split on purpose
-	if ! go test $FUZZFLAGS -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" "$pkg"; then
+	if ! go test $FUZZFLAGS -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" -fuzzminimizetime "$FUZZMINIMIZETIME" "$pkg"; then
 		dir="$(go list -f '{{.Dir}}' "$pkg" 2>/dev/null || echo "$pkg")"
 		fail "$name in $pkg (a failing input is saved under ${dir#"$PWD"/}/testdata/fuzz/$name/; replay it with: go test -run '^${name}\$' $pkg)"
 	fi
