@@ -718,6 +718,10 @@ func biCatalogue() []biRow {
 		return func(a *loan.Account) error { _, err := a.Repay(on, amount); return err }
 	}
 	add("loan",
+		biRow{name: "InterestMethod.UnmarshalText/unknown", want: biWant{code: loan.CodeUnknownName},
+			try: decodeTrial(loan.DecliningBalance, `"compound"`)},
+		biRow{name: "PeriodUnit.UnmarshalText/unknown", want: biWant{code: loan.CodeUnknownName},
+			try: decodeTrial(loan.Months(1), `{"n":1,"unit":"fortnight"}`)},
 		biRow{name: "NewSchedule/zero_principal", want: biWant{code: loan.CodePrincipalNotPositive},
 			try: biStateless(schedule(func(t *loan.Terms) { t.Principal = shg.Rials(0) }))},
 		biRow{name: "NewSchedule/negative_principal", want: biWant{code: loan.CodePrincipalNotPositive},
@@ -983,7 +987,7 @@ func biCatalogue() []biRow {
 			try: biStateless(func() error {
 				return savings.Plan{Kind: savings.Shares, Amount: shg.Rials(100), MinShares: 5, MaxShares: 1}.Validate()
 			})},
-		biRow{name: "Plan.UnmarshalJSON/unknown_kind", want: biWant{contains: "lottery"},
+		biRow{name: "Plan.UnmarshalJSON/unknown_kind", want: biWant{code: savings.CodeUnknownName},
 			try: decodeTrial(fixedPlan, `{"kind":"lottery","amount":{"amount":"1","currency":"IRR"}}`)},
 	)
 
@@ -1062,6 +1066,10 @@ func biCatalogue() []biRow {
 
 	// policy: Load of broken JSON and Validate, by path.
 	add("policy",
+		biRow{name: "Stage.UnmarshalText/unknown", want: biWant{code: policy.CodeUnknownName},
+			try: decodeTrial(policy.Formation, `"graduated"`)},
+		biRow{name: "Frequency.UnmarshalText/unknown", want: biWant{code: policy.CodeUnknownName},
+			try: decodeTrial(policy.Monthly, `"daily"`)},
 		biRow{name: "Load/not_json", want: biWant{is: policy.ErrInvalidPolicy}, try: biStateless(func() error {
 			_, err := policy.Load(strings.NewReader(`{"name":`))
 			return err

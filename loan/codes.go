@@ -44,3 +44,7 @@ const (
 // CodeAmountTooLarge refuses, at Open and Disburse, a loan whose books
 // would not fit int64 minor units (see booksFit).
 const CodeAmountTooLarge = "loan.amount_too_large"
+
+// CodeUnknownName refuses, in an enum's UnmarshalText, a name no value of
+// the enum has; Want lists the names accepted.
+const CodeUnknownName = "loan.unknown_name"

@@ -142,4 +142,6 @@
 //     amounts, with every penalty its rule could charge, would exceed
 //     9,223,372,036,854,775,807 minor units: an account keeps its books in
 //     int64 minor units
+//   - loan.unknown_name — an enum's UnmarshalText (JSON) was given a name no
+//     value has; Want lists the names accepted
 package loan

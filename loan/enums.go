@@ -2,7 +2,9 @@ package loan
 
 import (
 	"fmt"
+	"github.com/khodyar/shg"
 	"strconv"
+	"strings"
 )
 
 // Every enum of this package encodes as a stable lowerCamel name in JSON
@@ -35,14 +37,28 @@ func enumMarshal(names []string, typ string, v uint8) ([]byte, error) {
 	return []byte(names[v]), nil
 }
 
-func enumUnmarshal(names []string, typ string, b []byte) (uint8, error) {
+// enumUnmarshal returns the index of b's name in names, or refuses it with
+// loan.unknown_name, listing the names accepted.
+func enumUnmarshal(names []string, typ, what string, b []byte) (uint8, error) {
 	s := string(b)
 	for i, n := range names {
-		if n == s {
+		if n != "" && n == s {
 			return uint8(i), nil
 		}
 	}
-	return 0, fmt.Errorf("loan: unknown %s %q", typ, s)
+	return 0, unknownName("loan."+typ+".UnmarshalText", what, names, s)
+}
+
+// unknownName is the refusal of a name no enum value has.
+func unknownName(op, what string, names []string, got string) error {
+	known := make([]string, 0, len(names))
+	for _, n := range names {
+		if n != "" {
+			known = append(known, n)
+		}
+	}
+	return shg.NewRuleError(op, shg.Violation{Code: CodeUnknownName, Message: "unknown " + what,
+		Want: strings.Join(known, "|"), Got: strconv.Quote(got)})
 }
 
 // String returns the lowerCamel name used in JSON: "decliningBalance" or "flat".
@@ -60,7 +76,7 @@ func (m InterestMethod) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes "decliningBalance" or "flat".
 func (m *InterestMethod) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(interestMethodNames[:], "interest method", b)
+	v, err := enumUnmarshal(interestMethodNames[:], "InterestMethod", "interest method", b)
 	if err == nil {
 		*m = InterestMethod(v)
 	}
@@ -82,7 +98,7 @@ func (a Amortization) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes "equalInstallments" or "equalPrincipal".
 func (a *Amortization) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(amortizationNames[:], "amortization", b)
+	v, err := enumUnmarshal(amortizationNames[:], "Amortization", "amortization", b)
 	if err == nil {
 		*a = Amortization(v)
 	}
@@ -102,7 +118,7 @@ func (k ChargeKind) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes "interest" or "serviceFee".
 func (k *ChargeKind) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(chargeKindNames[:], "charge kind", b)
+	v, err := enumUnmarshal(chargeKindNames[:], "ChargeKind", "charge kind", b)
 	if err == nil {
 		*k = ChargeKind(v)
 	}
@@ -122,7 +138,7 @@ func (u PeriodUnit) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes "month", "week" or "day".
 func (u *PeriodUnit) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(periodUnitNames[:], "period unit", b)
+	v, err := enumUnmarshal(periodUnitNames[:], "PeriodUnit", "period unit", b)
 	if err == nil {
 		*u = PeriodUnit(v)
 	}
@@ -166,7 +182,7 @@ func (s Status) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes "active", "closed" or "writtenOff".
 func (s *Status) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(statusNames[:], "status", b)
+	v, err := enumUnmarshal(statusNames[:], "Status", "status", b)
 	if err == nil {
 		*s = Status(v)
 	}
@@ -202,7 +218,7 @@ func (c Component) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes "penalty", "fee", "interest" or "principal".
 func (c *Component) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(componentNames[:], "component", b)
+	v, err := enumUnmarshal(componentNames[:], "Component", "component", b)
 	if err == nil {
 		*c = Component(v)
 	}
@@ -244,7 +260,7 @@ func (k Kind) MarshalText() ([]byte, error) { return enumMarshal(kindNames[:], "
 
 // UnmarshalText decodes a kind name.
 func (k *Kind) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(kindNames[:], "kind", b)
+	v, err := enumUnmarshal(kindNames[:], "Kind", "kind", b)
 	if err == nil {
 		*k = Kind(v)
 	}
@@ -265,7 +281,7 @@ func (b Bucket) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes a bucket name.
 func (b *Bucket) UnmarshalText(t []byte) error {
-	v, err := enumUnmarshal(bucketNames[:], "bucket", t)
+	v, err := enumUnmarshal(bucketNames[:], "Bucket", "bucket", t)
 	if err == nil {
 		*b = Bucket(v)
 	}

@@ -53,3 +53,9 @@ const (
 	CodeTrancheMaxPerGroup      = "tranche.max_per_group"
 	CodeTrancheCorpusMultiple   = "tranche.corpus_multiple"
 )
+
+// CodeUnknownName refuses, in an enum's UnmarshalText (Stage, Grade,
+// Frequency, Borrower, Collateral, Metric), a name no value of the enum
+// has; Want lists the names accepted. policy.Load reports it at the
+// field's path.
+const CodeUnknownName = "policy.unknown_name"

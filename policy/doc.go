@@ -235,6 +235,11 @@
 //
 // The same strings are exported as constants ([CodeTrancheMaxPerMember] …).
 //
+// One code is not a criterion: policy.unknown_name ([CodeUnknownName]),
+// with which an enum's UnmarshalText (a stage, grade, frequency, borrower,
+// collateral or metric in JSON) refuses a name no value has. [Load]
+// reports it at the field's path.
+//
 // # Concurrency
 //
 // A Policy is an immutable value once built: every method has a value

@@ -2,7 +2,9 @@ package policy
 
 import (
 	"fmt"
+	"github.com/khodyar/shg"
 	"strconv"
+	"strings"
 )
 
 // Every enum of this package encodes as a stable name in JSON
@@ -23,14 +25,28 @@ func enumMarshal(names []string, typ string, v uint8) ([]byte, error) {
 	return []byte(names[v]), nil
 }
 
-func enumUnmarshal(names []string, typ string, b []byte) (uint8, error) {
+// enumUnmarshal returns the index of b's name in names, or refuses it with
+// policy.unknown_name, listing the names accepted.
+func enumUnmarshal(names []string, typ, what string, b []byte) (uint8, error) {
 	s := string(b)
 	for i, n := range names {
 		if n != "" && n == s {
 			return uint8(i), nil
 		}
 	}
-	return 0, fmt.Errorf("policy: unknown %s %q", typ, s)
+	return 0, unknownName("policy."+typ+".UnmarshalText", what, names, s)
+}
+
+// unknownName is the refusal of a name no enum value has.
+func unknownName(op, what string, names []string, got string) error {
+	known := make([]string, 0, len(names))
+	for _, n := range names {
+		if n != "" {
+			known = append(known, n)
+		}
+	}
+	return shg.NewRuleError(op, shg.Violation{Code: CodeUnknownName, Message: "unknown " + what,
+		Want: strings.Join(known, "|"), Got: strconv.Quote(got)})
 }
 
 // Stage is where a group is in its life. The source programme takes every
@@ -98,7 +114,7 @@ func (s Stage) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes a stage name.
 func (s *Stage) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(stageNames[:], "stage", b)
+	v, err := enumUnmarshal(stageNames[:], "Stage", "stage", b)
 	if err == nil {
 		*s = Stage(v)
 	}
@@ -139,7 +155,7 @@ func (g Grade) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes "A", "B", "C" or "ungraded".
 func (g *Grade) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(gradeNames[:], "grade", b)
+	v, err := enumUnmarshal(gradeNames[:], "Grade", "grade", b)
 	if err == nil {
 		*g = Grade(v)
 	}
@@ -174,7 +190,7 @@ func (f Frequency) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes "weekly", "fortnightly" or "monthly".
 func (f *Frequency) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(frequencyNames[:], "frequency", b)
+	v, err := enumUnmarshal(frequencyNames[:], "Frequency", "frequency", b)
 	if err == nil {
 		*f = Frequency(v)
 	}
@@ -208,7 +224,7 @@ func (b Borrower) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes "group" or "members".
 func (b *Borrower) UnmarshalText(t []byte) error {
-	v, err := enumUnmarshal(borrowerNames[:], "borrower", t)
+	v, err := enumUnmarshal(borrowerNames[:], "Borrower", "borrower", t)
 	if err == nil {
 		*b = Borrower(v)
 	}
@@ -241,7 +257,7 @@ func (c Collateral) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes "none" or "groupGuarantee".
 func (c *Collateral) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(collateralNames[:], "collateral", b)
+	v, err := enumUnmarshal(collateralNames[:], "Collateral", "collateral", b)
 	if err == nil {
 		*c = Collateral(v)
 	}
@@ -284,7 +300,7 @@ func (m Metric) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes a metric name.
 func (m *Metric) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(metricNames[:], "metric", b)
+	v, err := enumUnmarshal(metricNames[:], "Metric", "metric", b)
 	if err == nil {
 		*m = Metric(v)
 	}

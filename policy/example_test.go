@@ -100,7 +100,7 @@ func ExampleLoad() {
 	}
 	// Output:
 	// membership.maxMember: unknown field
-	// meetings.frequency: policy: unknown frequency "daily"
+	// meetings.frequency: unknown frequency (want weekly|fortnightly|monthly, got "daily")
 	// membership.maxMembers: must not be below minMembers (10), got 8
 }
 

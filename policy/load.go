@@ -236,6 +236,13 @@ func trimJSON(err error) string {
 	if errors.As(err, &ute) {
 		return "must be a JSON " + jsonKind(ute.Type) + ", got " + ute.Value
 	}
+	// An enum's refusal of a name: its message, what it accepts and what
+	// it got, the path standing in for the operation and the code.
+	var re *shg.RuleError
+	if errors.As(err, &re) && len(re.Violations) == 1 {
+		v := re.Violations[0]
+		return v.Message + " (want " + v.Want + ", got " + v.Got + ")"
+	}
 	s := err.Error()
 	s = strings.TrimPrefix(s, "json: ")
 	return s

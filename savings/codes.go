@@ -39,3 +39,8 @@ const (
 	CodeNoShares            = "savings.no_shares"
 	CodeNegativePool        = "savings.negative_pool"
 )
+
+// CodeUnknownName refuses, in an enum's UnmarshalText (Account, Side,
+// PostingKind, WithdrawalPurpose, PlanKind, ShareOutBasis), a name no value
+// of the enum has; Want lists the names accepted.
+const CodeUnknownName = "savings.unknown_name"

@@ -149,6 +149,7 @@
 //	savings.share_out_weights          earnings to share but no member with a positive weight
 //	savings.no_shares                  ByShares share-out with a saver who has no shares
 //	savings.negative_pool              losses exceed savings and earnings
+//	savings.unknown_name               an enum's UnmarshalText got a name no value has
 //
 // [Fund.UnmarshalJSON] reports a bad snapshot with [ErrInvalidSnapshot].
 package savings

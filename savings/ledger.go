@@ -3,6 +3,7 @@ package savings
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/khodyar/shg"
 )
@@ -113,13 +114,11 @@ func (a Account) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes an account name.
 func (a *Account) UnmarshalText(b []byte) error {
-	for i, n := range accountNames {
-		if n == string(b) {
-			*a = Account(i)
-			return nil
-		}
+	v, err := enumUnmarshal(accountNames[:], "Account", "account", b)
+	if err == nil {
+		*a = Account(v)
 	}
-	return fmt.Errorf("savings: unknown account %q", b)
+	return err
 }
 
 // Class is the kind of an [Account] in the accounting equation
@@ -183,15 +182,11 @@ func (s Side) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes "debit" or "credit".
 func (s *Side) UnmarshalText(b []byte) error {
-	switch string(b) {
-	case "debit":
-		*s = Debit
-	case "credit":
-		*s = Credit
-	default:
-		return fmt.Errorf("savings: unknown side %q", b)
+	v, err := enumUnmarshal([]string{Debit: "debit", Credit: "credit"}, "Side", "side", b)
+	if err == nil {
+		*s = Side(v)
 	}
-	return nil
+	return err
 }
 
 // PostingKind says what business event a [Posting] records.
@@ -260,13 +255,11 @@ func (k PostingKind) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes a kind name.
 func (k *PostingKind) UnmarshalText(b []byte) error {
-	for i, n := range kindNames {
-		if n == string(b) {
-			*k = PostingKind(i)
-			return nil
-		}
+	v, err := enumUnmarshal(kindNames[:], "PostingKind", "posting kind", b)
+	if err == nil {
+		*k = PostingKind(v)
 	}
-	return fmt.Errorf("savings: unknown posting kind %q", b)
+	return err
 }
 
 // WithdrawalPurpose is why savings leave the fund before or outside a
@@ -312,13 +305,29 @@ func (p WithdrawalPurpose) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes a purpose name; "" is NoPurpose.
 func (p *WithdrawalPurpose) UnmarshalText(b []byte) error {
-	for i, n := range purposeNames {
-		if n == string(b) {
-			*p = WithdrawalPurpose(i)
-			return nil
+	v, err := enumUnmarshal(purposeNames[:], "WithdrawalPurpose", "withdrawal purpose", b)
+	if err == nil {
+		*p = WithdrawalPurpose(v)
+	}
+	return err
+}
+
+// enumUnmarshal returns the index of b's name in names (which may include
+// "", as NoPurpose's), or refuses it with savings.unknown_name, listing
+// the names accepted.
+func enumUnmarshal(names []string, typ, what string, b []byte) (uint8, error) {
+	s := string(b)
+	for i, n := range names {
+		if n == s {
+			return uint8(i), nil
 		}
 	}
-	return fmt.Errorf("savings: unknown withdrawal purpose %q", b)
+	known := make([]string, len(names))
+	for i, n := range names {
+		known[i] = strconv.Quote(n)
+	}
+	return 0, shg.NewRuleError("savings."+typ+".UnmarshalText", shg.Violation{Code: CodeUnknownName,
+		Message: "unknown " + what, Want: strings.Join(known, "|"), Got: strconv.Quote(s)})
 }
 
 // Leg is one line of a [Posting]: an amount on one side of one account.

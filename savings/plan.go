@@ -47,13 +47,11 @@ func (k PlanKind) MarshalText() ([]byte, error) {
 // UnmarshalText decodes a kind name. Unlike some enums it has no default
 // for the empty string: a plan must say how members save.
 func (k *PlanKind) UnmarshalText(b []byte) error {
-	for i, n := range planKindNames {
-		if n == string(b) {
-			*k = PlanKind(i)
-			return nil
-		}
+	v, err := enumUnmarshal(planKindNames[:], "PlanKind", "plan kind", b)
+	if err == nil {
+		*k = PlanKind(v)
 	}
-	return fmt.Errorf("savings: unknown plan kind %q", b)
+	return err
 }
 
 // Plan configures members' regular savings. The policy package embeds it.
@@ -330,11 +328,9 @@ func (b *ShareOutBasis) UnmarshalText(t []byte) error {
 		*b = BySavings
 		return nil
 	}
-	for i, n := range basisNames {
-		if n == string(t) {
-			*b = ShareOutBasis(i)
-			return nil
-		}
+	v, err := enumUnmarshal(basisNames[:], "ShareOutBasis", "share-out basis", t)
+	if err == nil {
+		*b = ShareOutBasis(v)
 	}
-	return fmt.Errorf("savings: unknown share-out basis %q", t)
+	return err
 }
