@@ -22,7 +22,9 @@
 //
 // [New] makes a [Program] from a [Config] (name, organisation, currency,
 // [Targets], income threshold); [Program.Add] enrols a [group.Group] with
-// its [Assignment]. [Program.Report] returns a [Report] on a date:
+// its [Assignment]. [Program.Report] returns a [Report] as of the end of a
+// date, past dates included (each group rebuilt from its events up to that
+// day, groups founded later left out):
 //
 //   - groups by stage, county and phase; formed, mature and linked groups;
 //   - members reached (active and ever);

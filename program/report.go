@@ -2,6 +2,7 @@ package program
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/khodyar/shg"
@@ -22,10 +23,12 @@ const ratePlaces = 4
 // field has a stable JSON name; amounts are [shg.Money] ({"amount","currency"}),
 // rates are decimal strings from "0" to "1" with four places.
 //
-// A report reads each group as recorded. The date on is the day arrears,
-// PAR30, maturity, tranche eligibility and ages are judged on; a report
-// dated before some group's last event (see [Program.LastDate]) still sees
-// that later history.
+// A report is as of the end of its date: each group as it stood then.
+// A group founded later is left out, and one with later events is rebuilt
+// from its events dated on or before the report date ([group.Replay]), so
+// a report for the end of a past quarter gives that quarter's figures, not
+// today's. The date is also the day arrears, PAR30, maturity, tranche
+// eligibility and ages are judged on.
 type Report struct {
 	// Program is the programme's name; Organisation its lead organisation.
 	Program      string `json:"program"`
@@ -318,8 +321,33 @@ type groupFacts struct {
 	due, paid [2]shg.Money
 }
 
-// Report computes the programme's figures on date on. See [Report] for
-// what each figure means.
+// asOf returns the entry with its group as it stood at the end of day on:
+// the group itself when no event of its log is later, else the replay of
+// its events dated on or before on (a command's events share its date, so
+// no command is cut in two). ok is false for a group founded after on.
+func (e Entry) asOf(on shg.Date) (Entry, bool) {
+	g := e.Group
+	if !g.LastDate().After(on) {
+		return e, true
+	}
+	evs := g.Events()
+	n := sort.Search(len(evs), func(i int) bool { return evs[i].On.After(on) })
+	if n == 0 {
+		return Entry{}, false
+	}
+	h, err := group.Replay(g.Policy(), evs[:n])
+	if err != nil {
+		// A prefix of a group's own log replays by construction (each
+		// event was applied to the state the ones before it left); should
+		// that ever fail, the report reads the group as recorded.
+		return e, true
+	}
+	e.Group = h
+	return e, true
+}
+
+// Report computes the programme's figures as of the end of date on. See
+// [Report] for what each figure means.
 func (p *Program) Report(on shg.Date) Report {
 	cur := p.cfg.Currency
 	z := shg.Zero(cur)
@@ -344,6 +372,10 @@ func (p *Program) Report(on shg.Date) Report {
 	var baseline, latest shg.Money = z, z
 
 	for _, e := range p.entries {
+		e, ok := e.asOf(on)
+		if !ok {
+			continue
+		}
 		g := e.Group
 		f := p.facts(e, on)
 

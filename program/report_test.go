@@ -328,3 +328,36 @@ func TestReport_empty(t *testing.T) {
 	assert.NotEmpty(t, r.Text(program.English))
 	assert.NotEmpty(t, r.Text(program.Persian))
 }
+
+// A report for a past day shows the programme as it stood at the end of
+// that day. On 15 Esfand 1397 (see handBuilt): SAH-B, founded 10 Farvardin
+// 1398, does not exist yet; SAH-A and HAR-C have held six meetings (1 Mehr
+// to 1 Esfand) of 15 members saving 1,000,000 rials each, 90,000,000 rials
+// a group, and m15 has not left. Internal loans: SAH-A m04 3M (repaid 1M on
+// 1 Azar, Dey and Bahman), m05 2M on 1 Bahman (1M repaid on 1 Esfand), m06
+// 4M on 1 Esfand; HAR-C m04 3M (repaid like SAH-A's): 12M lent, 7M repaid,
+// 5M outstanding in 2 active loans of 4. Tranche 1 went out on 1 Esfand:
+// 25M + 20M (SAH-A) and 10M (HAR-C), nothing repaid until 1 Farvardin.
+func TestReport_asOfPastDay(t *testing.T) {
+	prog := handBuilt(t)
+	r := prog.Report(sh(1397, 12, 15))
+
+	assert.Equal(t, 2, r.Groups.Total, "SAH-B is founded later")
+	assert.Equal(t, 2, r.Groups.Linked)
+	assert.Equal(t, program.MemberFigures{Active: 30, Ever: 30}, r.Members)
+	eqMoney(t, 180_000_000, r.Savings.Mobilised, "2 groups × 15 × 6 × 1M")
+	assert.Equal(t, 4, r.Internal.Loans)
+	assert.Equal(t, 2, r.Internal.Active)
+	eqMoney(t, 12_000_000, r.Internal.Disbursed, "internal lent")
+	eqMoney(t, 7_000_000, r.Internal.Repaid, "internal repaid")
+	eqMoney(t, 5_000_000, r.Internal.Outstanding, "internal outstanding")
+	assert.Equal(t, 3, r.Bank.Loans)
+	eqMoney(t, 55_000_000, r.Bank.Disbursed, "tranche 1")
+	eqMoney(t, 0, r.Bank.Repaid, "bank repaid")
+	eqMoney(t, 55_000_000, r.Bank.Outstanding, "bank outstanding")
+
+	// The day before anything: nothing. The programme itself is unchanged:
+	// a report on its last day still sees all three groups.
+	assert.Equal(t, 0, prog.Report(sh(1397, 5, 1)).Groups.Total)
+	assert.Equal(t, 3, prog.Report(reportOn).Groups.Total)
+}
