@@ -84,3 +84,20 @@ func BenchmarkReport_province(b *testing.B) {
 		_ = p.Report(sc.End)
 	}
 }
+
+// BenchmarkReport_provincePastDay reports on the simulated province as it
+// stood half-way through (18 months in): every group is rebuilt from its
+// events up to that day.
+func BenchmarkReport_provincePastDay(b *testing.B) {
+	sc := provinceScenario(weeklyKermanshah())
+	p, err := program.Simulate(sc, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	on := sc.Start.AddMonths(18, shg.SolarHijri)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_ = p.Report(on)
+	}
+}
