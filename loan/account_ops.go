@@ -94,7 +94,7 @@ func booksFit(lines []*line, terms Terms, rule PenaltyRule) bool {
 	// most 100 (the rule is validated first).
 	var rate uint64
 	if rule.Rate.IsPositive() {
-		rate = uint64(rule.Rate.Ceil().IntPart())
+		rate = ceilSmall(rule.Rate)
 	}
 	if !rule.IsZero() {
 		digits, _ := shg.MinorDigits(terms.Principal.Currency())
@@ -132,6 +132,35 @@ func booksFit(lines []*line, terms Terms, rule PenaltyRule) bool {
 		}
 	}
 	return true
+}
+
+// ceilSmall returns ⌈d⌉ for a validated penalty rate, 0 < d <= 100: from
+// its coefficient when that is an int64 of at most 18 digits (no
+// allocation), else through decimal.
+func ceilSmall(d decimal.Decimal) uint64 {
+	if d.NumDigits() <= 18 {
+		c, e := d.CoefficientInt64(), d.Exponent()
+		switch {
+		case e >= 0 && e <= 2: // d <= 100: at most 10^2 × c with c <= 100
+			return uint64(c) * uint64(pow10Int(int(e)))
+		case e < 0 && e >= -18:
+			p := pow10Int(int(-e))
+			q := uint64(c / p)
+			if c%p != 0 {
+				q++
+			}
+			return q
+		}
+	}
+	return uint64(d.Ceil().IntPart())
+}
+
+func pow10Int(n int) int64 {
+	p := int64(1)
+	for ; n > 0; n-- {
+		p *= 10
+	}
+	return p
 }
 
 // tooLarge is the violation of a loan too large for its books (see

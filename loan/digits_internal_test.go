@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
 
@@ -31,6 +32,26 @@ func TestDecimalDigits(t *testing.T) {
 		want := len(new(big.Int).Abs(&x).String())
 		if got := decimalDigits(&x); got != want {
 			t.Fatalf("decimalDigits(%d bits) = %d, want %d", x.BitLen(), got, want)
+		}
+	})
+}
+
+// ceilSmall is decimal's Ceil on the penalty rates booksFit sees (0 < d <=
+// 100), at any scale.
+func TestCeilSmall(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		e := rapid.Int32Range(-22, 2).Draw(t, "e")
+		// The largest coefficient keeping c × 10^e <= 100, capped at 18 digits.
+		hi := int64(999_999_999_999_999_999)
+		switch {
+		case e >= 0:
+			hi = 100 / pow10Int(int(e))
+		case e >= -16:
+			hi = 100 * pow10Int(int(-e))
+		}
+		d := decimal.New(rapid.Int64Range(1, hi).Draw(t, "c"), e)
+		if got, want := ceilSmall(d), uint64(d.Ceil().IntPart()); got != want {
+			t.Fatalf("ceilSmall(%s) = %d, want %d", d, got, want)
 		}
 	})
 }
