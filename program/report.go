@@ -28,7 +28,8 @@ const ratePlaces = 4
 // from its events dated on or before the report date ([group.Replay]), so
 // a report for the end of a past quarter gives that quarter's figures, not
 // today's. The date is also the day arrears, PAR30, maturity, tranche
-// eligibility and ages are judged on.
+// eligibility and ages are judged on. The zero Date is before every group:
+// its report is empty.
 type Report struct {
 	// Program is the programme's name; Organisation its lead organisation.
 	Program      string `json:"program"`
@@ -358,8 +359,16 @@ func (p *Program) Report(on shg.Date) Report {
 		Internal: zeroLoans(z), Bank: zeroLoans(z),
 		Income: IncomeFigures{Threshold: p.cfg.IncomeThreshold, BaselineMean: z, LatestMean: z, AtOrAboveShare: decimal.Zero},
 	}
+	// The groups as they stood on the day; those founded later are out,
+	// and so are their tranches.
+	entries := make([]Entry, 0, len(p.entries))
 	maxTranches := 0
 	for _, e := range p.entries {
+		e, ok := e.asOf(on)
+		if !ok {
+			continue
+		}
+		entries = append(entries, e)
 		if n := len(e.Group.Policy().BankLinkage.Tranches); n > maxTranches {
 			maxTranches = n
 		}
@@ -371,11 +380,7 @@ func (p *Program) Report(on shg.Date) Report {
 	livelihoods := make([]int, len(member.Livelihoods())+1)
 	var baseline, latest shg.Money = z, z
 
-	for _, e := range p.entries {
-		e, ok := e.asOf(on)
-		if !ok {
-			continue
-		}
+	for _, e := range entries {
 		g := e.Group
 		f := p.facts(e, on)
 

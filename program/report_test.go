@@ -361,3 +361,19 @@ func TestReport_asOfPastDay(t *testing.T) {
 	assert.Equal(t, 0, prog.Report(sh(1397, 5, 1)).Groups.Total)
 	assert.Equal(t, 3, prog.Report(reportOn).Groups.Total)
 }
+
+// A report before any group was founded has no groups and no tranche rows:
+// the rows follow the policies of the groups the report includes.
+func TestReport_beforeAnyGroup(t *testing.T) {
+	prog, err := program.New(program.Config{Name: "p", Currency: shg.IRR})
+	require.NoError(t, err)
+	g, err := group.Found(interestFree(), group.Charter{ID: "G", Name: "G", Founded: sh(1398, 1, 10)})
+	require.NoError(t, err)
+	require.NoError(t, prog.Add(g, program.Assignment{County: "Sahneh"}))
+
+	r := prog.Report(sh(1398, 1, 9))
+	assert.Equal(t, 0, r.Groups.Total)
+	assert.Empty(t, r.Tranches)
+	assert.Empty(t, r.Counties)
+	assert.Equal(t, 1, prog.Report(sh(1398, 1, 10)).Groups.Total, "founded that day")
+}

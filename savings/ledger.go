@@ -324,7 +324,10 @@ func enumUnmarshal(names []string, typ, what string, b []byte) (uint8, error) {
 	}
 	known := make([]string, len(names))
 	for i, n := range names {
-		known[i] = strconv.Quote(n)
+		known[i] = n
+		if n == "" {
+			known[i] = `""`
+		}
 	}
 	return 0, shg.NewRuleError("savings."+typ+".UnmarshalText", shg.Violation{Code: CodeUnknownName,
 		Message: "unknown " + what, Want: strings.Join(known, "|"), Got: strconv.Quote(s)})
