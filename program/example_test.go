@@ -36,6 +36,20 @@ func ExampleProgram_Report() {
 	// tranches in the pipeline: 3
 }
 
+// A report is as of the end of its day: the day before the group was
+// founded, the programme has no group yet.
+func ExampleProgram_Report_pastDay() {
+	prog, _ := program.New(program.Config{Name: "Kermanshah", Currency: shg.IRR})
+	g, _ := group.Found(policy.KermanshahBehzisti(), group.Charter{ID: "SAH-001", Name: "Dinavar women's group",
+		County: "Sahneh", Facilitator: "senior facilitator", Founded: shg.MustDate(shg.SolarHijri, 1397, 6, 1)})
+	_ = prog.Add(g, program.Assignment{County: "Sahneh"})
+	fmt.Println("groups on 31 Mordad 1397:", prog.Report(shg.MustDate(shg.SolarHijri, 1397, 5, 31)).Groups.Total)
+	fmt.Println("groups on 1 Shahrivar 1397:", prog.Report(shg.MustDate(shg.SolarHijri, 1397, 6, 1)).Groups.Total)
+	// Output:
+	// groups on 31 Mordad 1397: 0
+	// groups on 1 Shahrivar 1397: 1
+}
+
 // A group may be enrolled once, in the programme's currency.
 func ExampleProgram_Add_refused() {
 	prog, _ := program.New(program.Config{Name: "Kermanshah", Currency: shg.IRR})
