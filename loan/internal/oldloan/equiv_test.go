@@ -11,6 +11,11 @@
 // The old code is the previous implementation, not an independent
 // derivation: the independent checks (Fineract's published example,
 // numpy-financial) stay in the loan package's own tests.
+//
+// A deliberate change of the loan package's results must be made here as
+// well (as the decimalDigits fix was), or this package deleted: it guards
+// the int64 books against drifting from decimal arithmetic, not the
+// behaviour itself.
 package oldloan
 
 import (
