@@ -2,9 +2,8 @@ package loan
 
 import (
 	"fmt"
-	"github.com/khodyar/shg"
+	"github.com/khodyar/shg/internal/enumtext"
 	"strconv"
-	"strings"
 )
 
 // Every enum of this package encodes as a stable lowerCamel name in JSON
@@ -38,27 +37,9 @@ func enumMarshal(names []string, typ string, v uint8) ([]byte, error) {
 }
 
 // enumUnmarshal returns the index of b's name in names, or refuses it with
-// loan.unknown_name, listing the names accepted.
+// loan.unknown_name (see enumtext.Decode).
 func enumUnmarshal(names []string, typ, what string, b []byte) (uint8, error) {
-	s := string(b)
-	for i, n := range names {
-		if n != "" && n == s {
-			return uint8(i), nil
-		}
-	}
-	return 0, unknownName("loan."+typ+".UnmarshalText", what, names, s)
-}
-
-// unknownName is the refusal of a name no enum value has.
-func unknownName(op, what string, names []string, got string) error {
-	known := make([]string, 0, len(names))
-	for _, n := range names {
-		if n != "" {
-			known = append(known, n)
-		}
-	}
-	return shg.NewRuleError(op, shg.Violation{Code: CodeUnknownName, Message: "unknown " + what,
-		Want: strings.Join(known, "|"), Got: strconv.Quote(got)})
+	return enumtext.Decode(names, b, false, "loan."+typ+".UnmarshalText", CodeUnknownName, what)
 }
 
 // String returns the lowerCamel name used in JSON: "decliningBalance" or "flat".

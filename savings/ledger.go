@@ -3,9 +3,9 @@ package savings
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/khodyar/shg"
+	"github.com/khodyar/shg/internal/enumtext"
 )
 
 // Account is one account of a fund's chart of accounts. Two of them,
@@ -305,32 +305,18 @@ func (p WithdrawalPurpose) MarshalText() ([]byte, error) {
 
 // UnmarshalText decodes a purpose name; "" is NoPurpose.
 func (p *WithdrawalPurpose) UnmarshalText(b []byte) error {
-	v, err := enumUnmarshal(purposeNames[:], "WithdrawalPurpose", "withdrawal purpose", b)
+	// "" is NoPurpose's name.
+	v, err := enumtext.Decode(purposeNames[:], b, true, "savings.WithdrawalPurpose.UnmarshalText", CodeUnknownName, "withdrawal purpose")
 	if err == nil {
 		*p = WithdrawalPurpose(v)
 	}
 	return err
 }
 
-// enumUnmarshal returns the index of b's name in names (which may include
-// "", as NoPurpose's), or refuses it with savings.unknown_name, listing
-// the names accepted.
+// enumUnmarshal returns the index of b's name in names, or refuses it with
+// savings.unknown_name (see enumtext.Decode).
 func enumUnmarshal(names []string, typ, what string, b []byte) (uint8, error) {
-	s := string(b)
-	for i, n := range names {
-		if n == s {
-			return uint8(i), nil
-		}
-	}
-	known := make([]string, len(names))
-	for i, n := range names {
-		known[i] = n
-		if n == "" {
-			known[i] = `""`
-		}
-	}
-	return 0, shg.NewRuleError("savings."+typ+".UnmarshalText", shg.Violation{Code: CodeUnknownName,
-		Message: "unknown " + what, Want: strings.Join(known, "|"), Got: strconv.Quote(s)})
+	return enumtext.Decode(names, b, false, "savings."+typ+".UnmarshalText", CodeUnknownName, what)
 }
 
 // Leg is one line of a [Posting]: an amount on one side of one account.
