@@ -29,8 +29,8 @@ type entry struct {
 
 // line is a [Leg] as the ledger keeps it: the amount in minor units of
 // the fund's currency (every amount the fund books is a whole number of
-// them). An amount that is not one that fits an int64 is kept, as given,
-// in ledger.bigs, and coef is its index there.
+// them). An amount whose minor units do not fit an int64 is kept, as
+// given, in ledger.bigs, and coef is its index there.
 type line struct {
 	coef    int64
 	account Account
